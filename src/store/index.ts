@@ -6,3 +6,5 @@ export type { DataDirOptions } from './data-dir.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { quoteIdentifier, timestampValue } from './internal/values.js';
+export { storeSummary } from './store-summary.js';
+export type { StoreSummary } from './store-summary.js';

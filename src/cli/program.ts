@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerInfo } from './commands/info.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Every command, in the order `--help` lists them. Each file registers one command and holds no logic. */
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerDemo, registerInfo];
+
+/**
+ * Build the `vouch` command line. Exported so tests can parse argument arrays without a process.
+ * @example await createProgram().parseAsync(['info', '--json'], { from: 'user' });
+ */
+export function createProgram(): Command {
+  const program = new Command('vouch')
+    .description('Self-hosted backlink intelligence: discover, judge, clean, monitor and grow your backlinks from data you own.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .addOption(new Option('--data <dir>', 'data directory holding vouch.duckdb').env('VOUCH_DATA').default(undefined, './vouch-data'))
+    .option('--json', 'print machine-readable JSON instead of tables', false)
+    .option('-q, --quiet', 'print only results: no progress, no notes', false)
+    .option('--debug', 'print stack traces on errors', false)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .action(() => {
+      program.outputHelp();
+    });
+  for (const register of COMMANDS) register(program);
+  return program;
+}
