@@ -16,8 +16,12 @@
  * empty `?` stays, because servers may treat each of those differently.
  *
  * The result is idempotent: canonicalizeUrl(canonicalizeUrl(x)) === canonicalizeUrl(x).
+ *
+ * Performance: most links are simple (`https://host/path`, `/path`, `page.html`), and
+ * internal/fast-canonical.ts answers those without the URL parser; everything else is parsed.
  */
 import { ValidationError } from './errors.js';
+import { fastCanonical } from './internal/fast-canonical.js';
 
 const HEX_UPPER = '0123456789ABCDEF';
 
@@ -85,10 +89,16 @@ function finish(u: URL): string {
   return normalizePercentEncoding(href);
 }
 
+/** Starts with `http://` or `https://`, so a base cannot change the result. */
+function isAbsoluteHttp(s: string): boolean {
+  return s.startsWith('http') && (s.startsWith('://', 4) || s.startsWith('s://', 4));
+}
+
 function parseHttp(input: string, base: string | undefined): URL | null {
   let u: URL;
   try {
-    u = base === undefined ? new URL(input) : new URL(input, base);
+    // Passing a base makes URL parse the base again on every call; skip it when it cannot matter.
+    u = base === undefined || isAbsoluteHttp(input) ? new URL(input) : new URL(input, base);
   } catch {
     return null;
   }
@@ -105,6 +115,8 @@ function parseHttp(input: string, base: string | undefined): URL | null {
  * canonicalizeUrl('../x', 'https://example.com/a/b/')               // 'https://example.com/a/x'
  */
 export function canonicalizeUrl(input: string, base?: string): string {
+  const fast = fastCanonical(input, base);
+  if (fast !== null) return fast.url;
   const u = parseHttp(input, base);
   if (u === null) {
     const shown = input.length > 200 ? input.slice(0, 200) + '…' : input;
@@ -118,6 +130,8 @@ export function canonicalizeUrl(input: string, base?: string): string {
 
 /** Like {@link canonicalizeUrl}, but returns null instead of throwing. */
 export function tryCanonicalizeUrl(input: string, base?: string): string | null {
+  const fast = fastCanonical(input, base);
+  if (fast !== null) return fast.url;
   const u = parseHttp(input, base);
   return u === null ? null : finish(u);
 }
@@ -127,6 +141,14 @@ export function tryCanonicalizeUrl(input: string, base?: string): string | null 
  * saving a second parse. Returns null where {@link canonicalizeUrl} would throw.
  */
 export function tryCanonicalizeUrlWithHost(input: string, base?: string): { url: string; host: string } | null {
+  return fastCanonical(input, base) ?? canonicalizeWithParser(input, base);
+}
+
+/**
+ * The parser-only path (no fast path): exported for the differential test of the fast path.
+ * @internal
+ */
+export function canonicalizeWithParser(input: string, base?: string): { url: string; host: string } | null {
   const u = parseHttp(input, base);
   return u === null ? null : { url: finish(u), host: u.hostname };
 }

@@ -31,7 +31,10 @@ export type VouchErrorCode =
   // generic
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // api and user state
+  | 'FORBIDDEN'
+  | 'CONFLICT';
 
 export interface VouchErrorOptions {
   cause?: unknown;

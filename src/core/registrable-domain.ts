@@ -22,6 +22,8 @@ import { getDomain, parse } from 'tldts';
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const;
 const CACHE_MAX_ENTRIES = 50_000;
 const cache = new Map<string, string>();
+let lastHost = '';
+let lastDomain = '';
 
 function compute(host: string): string {
   const h = host.endsWith('.') ? host.slice(0, -1) : host;
@@ -44,8 +46,15 @@ function compute(host: string): string {
  * registrableDomain('127.0.0.1')         // '127.0.0.1'
  */
 export function registrableDomain(host: string): string {
-  const hit = cache.get(host);
-  if (hit !== undefined) return hit;
+  // Links on a page often share a host: a one-entry memo skips even the Map lookup.
+  if (host === lastHost) return lastDomain;
+  const domain = cache.get(host) ?? miss(host);
+  lastHost = host;
+  lastDomain = domain;
+  return domain;
+}
+
+function miss(host: string): string {
   const domain = compute(host.toLowerCase());
   if (cache.size >= CACHE_MAX_ENTRIES) {
     // Evict the oldest insertion; Map iterates in insertion order.
