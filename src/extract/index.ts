@@ -1,0 +1,11 @@
+export { extractLinks } from './extract-links.js';
+export { createLinkExtractor } from './create-link-extractor.js';
+export type { LinkExtractor } from './create-link-extractor.js';
+export { sniffCharset, encodingForLabel, SNIFF_PREFIX_BYTES } from './sniff-charset.js';
+export type { SniffedCharset } from './sniff-charset.js';
+export { looksLikeHtml } from './looks-like-html.js';
+export { isHtmlContentType } from './is-html-content-type.js';
+export { EXTRACT_DEFAULTS } from './types.js';
+export type { ExtractedLink, ExtractedPage, ExtractResult, ExtractOptions, SkippedCounts, CharsetSource } from './types.js';
+export { ANCHOR_MAX_CHARS, CONTEXT_SIDE_CHARS, TITLE_MAX_CHARS } from './internal/link-handler.js';
+export { extractFile } from './extract-file.js';
