@@ -1,0 +1,10 @@
+export { crawl, validateCrawlOptions } from './crawl.js';
+export type { CrawlHooks } from './crawl.js';
+export { CRAWL_DEFAULTS, resolveCrawlOptions } from './crawl-options.js';
+export type { CrawlOptions, CrawlScope, ResolvedCrawlOptions } from './crawl-options.js';
+export { crawlJobKey, crawlJobParams } from './crawl-job-key.js';
+export { crawlSummary } from './crawl-summary.js';
+export { compileUrlPattern } from './compile-url-pattern.js';
+export { createScopeFilter, parseScopeList } from './create-scope-filter.js';
+export type { ScopeFilter } from './create-scope-filter.js';
+export type { CrawlProgress, CrawlResult, CrawlSummary } from './types.js';

@@ -1,0 +1,13 @@
+export { createFetcher } from './create-fetcher.js';
+export type { Fetcher, ResolvedFetcherOptions } from './create-fetcher.js';
+export { FETCHER_DEFAULTS, DEFAULT_USER_AGENT } from './fetcher-defaults.js';
+export { parseResolveRules, findResolveRule } from './parse-resolve-rules.js';
+export type { ResolveRule } from './parse-resolve-rules.js';
+export { addressBlockReason, isPublicAddress } from './address-block-reason.js';
+export type { AddressBlockReason } from './address-block-reason.js';
+export { SsrfBlockedError, RedirectError, HttpStatusError, hopsOf } from './errors.js';
+export { withRetry, retryDelayMs, throwIfRetryableStatus, RETRY_DEFAULTS } from './retry.js';
+export type { RetryOptions } from './retry.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export { isHtml } from './is-html.js';
+export type { FetcherOptions, FetchRequestOptions, FetchResult, FetchTimings, RedirectHop, LookupFn } from './types.js';

@@ -1,0 +1,11 @@
+export { parseRobotsTxt } from './parse-robots-txt.js';
+export { matchRobots, isAllowedByRobots, robotsCrawlDelaySeconds } from './match-robots.js';
+export { robotsPathOf } from './robots-path-of.js';
+export { robotsPatternMatches } from './robots-pattern-matches.js';
+export { escapeRobotsPattern } from './escape-robots-pattern.js';
+export { robotsProductToken, isValidRobotsAgent } from './robots-agent.js';
+export { RobotsPolicy, ROBOTS_POLICY_DEFAULTS } from './robots-policy.js';
+export type { RobotsPolicyOptions, RobotsEntry, RobotsDecision, RobotsState } from './robots-policy.js';
+export { checkRobots } from './check-robots.js';
+export type { CheckRobotsInput, CheckRobotsResult, CheckRobotsUrl } from './check-robots.js';
+export type { RobotsTxt, RobotsDirective, RobotsDirectiveKind, RobotsMatch } from './types.js';
