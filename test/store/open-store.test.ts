@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, openStore } from '../../src/store/in
 import type { Migration } from '../../src/store/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const EXPECTED_TABLES = ['alerts', 'disavow_entries', 'domains', 'frontier', 'hosts', 'jobs', 'link_events', 'links', 'pages', 'prospects', 'schema_migrations', 'targets'];
+const EXPECTED_TABLES = ['alerts', 'api_tokens', 'disavow_entries', 'domains', 'frontier', 'hosts', 'jobs', 'link_events', 'links', 'pages', 'prospects', 'schema_migrations', 'targets'];
 
 describe('openStore', () => {
   const tmp = makeTempDir();

@@ -1,10 +1,11 @@
 import { migration001Initial } from './001-initial.js';
 import { migration002Indexes } from './002-indexes.js';
+import { migration003Reports } from './003-reports.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order. Append new ones; the store refuses files newer than the last. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Indexes];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Indexes, migration003Reports];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,75 @@
+/**
+ * The floor of the report benchmarks: the same SQL the reports run, written out by hand with the
+ * values inlined, run straight on the DuckDB connection (no parameter binding, no target lookup,
+ * no validation, no row mapping).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const FOLLOWED = `NOT (l.nofollow OR l.ugc OR l.sponsored OR l.meta_nofollow)`;
+
+/** Top 100 referring domains by authority. */
+export async function floorRefDomains(c: DuckDBConnection): Promise<number> {
+  const r = await c.runAndReadAll(`WITH a AS (
+      SELECT l.src_domain AS domain, count(*) AS links,
+        count(*) FILTER (WHERE l.lost_at IS NULL) AS live_links,
+        count(*) FILTER (WHERE l.lost_at IS NULL AND ${FOLLOWED}) AS followed_links,
+        min(l.first_seen) AS first_seen, max(l.last_seen) AS last_seen, max(l.lost_at) AS lost_at
+      FROM links l WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain
+      GROUP BY l.src_domain
+    )
+    SELECT a.*, d.authority, d.toxicity, count(*) OVER () AS total
+    FROM a LEFT JOIN domains d ON d.domain = a.domain
+    WHERE a.live_links > 0
+    ORDER BY d.authority DESC NULLS LAST, a.domain
+    LIMIT 100 OFFSET 0`);
+  return r.currentRowCount;
+}
+
+/** Page 1 of followed backlinks by authority, with totals: the page's ids, then those rows. */
+export async function floorBacklinks(c: DuckDBConnection): Promise<number> {
+  const head = await c.runAndReadAll(`WITH m AS MATERIALIZED (
+      SELECT l.id, l.src_domain, coalesce(d.authority, '-Infinity'::DOUBLE) AS k
+      FROM links l LEFT JOIN domains d ON d.domain = l.src_domain
+      WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND (${FOLLOWED})
+    ), page AS (
+      SELECT id, k FROM m ORDER BY k DESC, id DESC LIMIT 101 OFFSET 0
+    )
+    SELECT (SELECT count(*) FROM m) AS links, (SELECT count(DISTINCT src_domain) FROM m) AS domains,
+      (SELECT list(id ORDER BY k DESC, id DESC) FROM page) AS page`);
+  const ids = (head.getRows()[0]?.[2] as { items: bigint[] } | null)?.items ?? [];
+  const columns = `l.id, l.src_url, l.src_host, l.src_domain, l.dst_url, l.anchor, l.kind, l.nofollow, l.ugc, l.sponsored,
+    l.meta_nofollow, l.hidden, l.position, l.context, l.http_status, l.first_seen, l.last_seen, l.lost_at, l.lost_reason`;
+  const points = ids.map((id) => `SELECT ${columns} FROM links l WHERE l.dst_domain = 'target.test' AND l.id = ${id}`).join('\nUNION ALL ');
+  const rows = await c.runAndReadAll(`SELECT r.*, d.authority, d.toxicity FROM (${points}) r LEFT JOIN domains d ON d.domain = r.src_domain`);
+  return rows.currentRowCount;
+}
+
+/** The anchor-text distribution (the classification in JS is ours alone). */
+export async function floorAnchors(c: DuckDBConnection): Promise<number> {
+  const r = await c.runAndReadAll(`SELECT lower(l.anchor) AS anchor, l.kind = 'img' AS image, count(*) AS links, count(DISTINCT l.src_domain) AS ref_domains,
+      count(*) FILTER (WHERE ${FOLLOWED}) AS followed_links
+    FROM links l WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND l.kind IN ('a', 'img')
+    GROUP BY ALL`);
+  return r.currentRowCount;
+}
+
+/** Link intersect with three competitors, min 1, top 100 by competitor count. */
+export async function floorIntersect(c: DuckDBConnection): Promise<number> {
+  const r = await c.runAndReadAll(`WITH x AS (
+      SELECT l.src_domain AS domain, bool_or(l.dst_domain = 'target.test') AS t,
+        bool_or(l.dst_domain = 'rival1.test') AS c0, bool_or(l.dst_domain = 'rival2.test') AS c1, bool_or(l.dst_domain = 'rival3.test') AS c2,
+        count(*) FILTER (WHERE (l.dst_domain = 'rival1.test') OR (l.dst_domain = 'rival2.test') OR (l.dst_domain = 'rival3.test')) AS links
+      FROM links l
+      WHERE l.lost_at IS NULL AND l.src_domain <> l.dst_domain AND l.src_domain <> 'target.test'
+        AND ((l.dst_domain = 'rival1.test') OR (l.dst_domain = 'rival2.test') OR (l.dst_domain = 'rival3.test') OR (l.dst_domain = 'target.test'))
+      GROUP BY l.src_domain
+    ), y AS (
+      SELECT x.*, (x.c0::INTEGER + x.c1::INTEGER + x.c2::INTEGER) AS competitor_count FROM x
+    )
+    SELECT x.*, d.authority, count(*) OVER () AS total
+    FROM y x LEFT JOIN domains d ON d.domain = x.domain
+    WHERE NOT x.t AND competitor_count >= 1
+    ORDER BY competitor_count DESC NULLS LAST, d.authority DESC NULLS LAST, x.domain
+    LIMIT 100 OFFSET 0`);
+  return r.currentRowCount;
+}

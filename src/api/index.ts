@@ -1,0 +1,13 @@
+export { createApp, APP_DEFAULTS, API_PREFIX } from './create-app.js';
+export type { AppOptions } from './create-app.js';
+export { startServer, SERVER_DEFAULTS } from './start-server.js';
+export type { RunningServer, StartServerOptions } from './start-server.js';
+export { buildOpenApi } from './openapi/build-openapi.js';
+export { statusForCode } from './error-status.js';
+export type { Problem } from './problem.js';
+export { createApiToken, TOKEN_PREFIX } from './auth/create-api-token.js';
+export { listApiTokens } from './auth/list-api-tokens.js';
+export { revokeApiToken } from './auth/revoke-api-token.js';
+export { verifyApiToken } from './auth/verify-api-token.js';
+export type { ApiTokenInfo, TokenScope } from './auth/types.js';
+export type { ApiRoute } from './routes/api-route.js';

@@ -1,0 +1,35 @@
+import { VouchError } from '../../core/errors.js';
+import type { Store } from '../../store/index.js';
+import { TARGET_COLUMNS, toTargetRecord } from '../internal/target-row.js';
+import type { TargetRow } from '../internal/target-row.js';
+import { parseReportInput } from '../parse-input.js';
+import { addTargetInput } from '../schemas/target-input.js';
+import type { AddTargetInput } from '../schemas/target-input.js';
+import type { TargetRecord } from '../types.js';
+import { detectTargetScope } from './detect-target-scope.js';
+
+function uniqueLower(terms: readonly string[]): string[] {
+  return [...new Set(terms.map((t) => t.toLowerCase()))];
+}
+
+/**
+ * Track a site: the user's own (default) or a competitor's. The scope is detected from the value
+ * unless given (see detectTargetScope); brand terms and keywords are stored lower-cased.
+ * @throws ValidationError on a bad value; VouchError CONFLICT when the name is taken.
+ * @example await addTarget(store, { value: 'acme.com', brand: ['acme'], keywords: ['cheap widgets'] })
+ */
+export async function addTarget(store: Store, input: AddTargetInput): Promise<TargetRecord> {
+  const o = parseReportInput(addTargetInput, input);
+  const { scope, value } = detectTargetScope(o.value, o.scope);
+  const name = o.name ?? value;
+  const taken = await store.one<{ id: number }>(`SELECT id FROM targets WHERE name = $1`, [name]);
+  if (taken) throw new VouchError('CONFLICT', `A target named ${JSON.stringify(name)} exists already (id ${taken.id}). Choose another --name.`);
+  const row = await store.one<TargetRow>(
+    `INSERT INTO targets (name, value, scope, own, brand_terms, keywords, created_at)
+     VALUES ($1, $2, $3, $4, from_json($5, '["VARCHAR"]'), from_json($6, '["VARCHAR"]'), now()::TIMESTAMP) RETURNING ${TARGET_COLUMNS}`,
+    // JSON text, not a list parameter: the store cannot bind an empty list (its item type is unknown).
+    [name, value, scope, !o.competitor, JSON.stringify(uniqueLower(o.brand)), JSON.stringify(uniqueLower(o.keywords))],
+  );
+  if (!row) throw new VouchError('STORE_FAILED', 'The target was not stored');
+  return toTargetRecord(row);
+}
