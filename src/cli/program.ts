@@ -1,12 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAnchors } from './commands/anchors.js';
+import { registerBacklinks } from './commands/backlinks.js';
+import { registerBroken } from './commands/broken.js';
+import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
+import { registerExtract } from './commands/extract.js';
+import { registerHistory } from './commands/history.js';
+import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerIntersect } from './commands/intersect.js';
+import { registerOutlinks } from './commands/outlinks.js';
+import { registerPages } from './commands/pages.js';
+import { registerRank } from './commands/rank.js';
+import { registerRefdomains } from './commands/refdomains.js';
+import { registerRobots } from './commands/robots.js';
+import { registerServe } from './commands/serve.js';
+import { registerTargets } from './commands/targets.js';
+import { registerToken } from './commands/token.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Every command, in the order `--help` lists them. Each file registers one command and holds no logic. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerDemo, registerInfo];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerDemo,
+  registerCrawl,
+  registerRobots,
+  registerExtract,
+  registerImport,
+  registerIngest,
+  registerRank,
+  registerTargets,
+  registerBacklinks,
+  registerRefdomains,
+  registerAnchors,
+  registerPages,
+  registerBroken,
+  registerIntersect,
+  registerHistory,
+  registerOutlinks,
+  registerExport,
+  registerServe,
+  registerToken,
+  registerInfo,
+];
 
 /**
  * Build the `vouch` command line. Exported so tests can parse argument arrays without a process.
