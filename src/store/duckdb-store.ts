@@ -10,7 +10,7 @@ import { applyMigrations, currentSchemaVersion } from './internal/apply-migratio
 import { classifyOpenError } from './internal/classify-open-error.js';
 import { writeLinkBatch } from './internal/link-writer.js';
 import { writePageBatch } from './internal/page-writer.js';
-import { toDuckParams } from './internal/values.js';
+import { toDuckParams, toDuckTypes } from './internal/values.js';
 import type { SqlParams } from './internal/values.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/index.js';
@@ -64,7 +64,7 @@ export class DuckDbStore implements Store {
   }
 
   async all<T extends object = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params));
+    const reader = await this.connection.runAndReadAll(sql, toDuckParams(params), toDuckTypes(params));
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -73,7 +73,7 @@ export class DuckDbStore implements Store {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, toDuckParams(params));
+    await this.connection.run(sql, toDuckParams(params), toDuckTypes(params));
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
@@ -93,11 +93,14 @@ export class DuckDbStore implements Store {
   }
 
   async writeLinks(links: Iterable<LinkRecord>, options: { jobId?: number | null } = {}): Promise<WriteLinksResult> {
-    return this.transaction(() => writeLinkBatch(this.connection, links, options.jobId ?? null));
+    const write = (): Promise<WriteLinksResult> => writeLinkBatch(this.connection, links, options.jobId ?? null);
+    // Inside a caller's transaction (a crawl batch with its frontier update) the write joins it.
+    return this.inTransaction ? write() : this.transaction(write);
   }
 
   async writePages(pages: Iterable<PageRecord>): Promise<number> {
-    return this.transaction(() => writePageBatch(this.connection, pages));
+    const write = (): Promise<number> => writePageBatch(this.connection, pages);
+    return this.inTransaction ? write() : this.transaction(write);
   }
 
   async schemaVersion(): Promise<number> {
