@@ -5,10 +5,12 @@ export interface Progress {
   start(total: number, label?: string): void;
   update(value: number, payload?: Record<string, string | number>): void;
   increment(delta?: number, payload?: Record<string, string | number>): void;
+  /** Change the total of a running bar (a crawl's queue grows as it goes). */
+  setTotal(total: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { start() {}, update() {}, increment() {}, stop() {} };
+const SILENT: Progress = { start() {}, update() {}, increment() {}, setTotal() {}, stop() {} };
 
 /**
  * A progress bar on an interactive terminal, and nothing at all otherwise (pipes, CI, --quiet, --json),
@@ -38,6 +40,9 @@ export function createProgress(options: { quiet?: boolean; json?: boolean; strea
     },
     increment(delta = 1, payload) {
       bar.increment(delta, { label, ...payload });
+    },
+    setTotal(total) {
+      bar.setTotal(total);
     },
     stop() {
       bar.stop();

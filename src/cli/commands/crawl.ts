@@ -169,13 +169,12 @@ export function registerCrawl(program: Command): void {
 
 function progressReporter(progress: Progress, maxPages: number | null): (p: { pages: number; queued: number; errors: number; pagesPerSecond: number }) => void {
   let started = false;
-  const settable = progress as Progress & { setTotal?: (total: number) => void };
   return (p) => {
     const total = maxPages ?? p.pages + p.queued;
     if (!started) {
       progress.start(total, 'crawl');
       started = true;
-    } else settable.setTotal?.(total);
+    } else progress.setTotal(total);
     progress.update(p.pages, { pages_s: p.pagesPerSecond.toFixed(0), queue: p.queued, errors: p.errors });
   };
 }
