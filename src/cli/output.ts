@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { toCsv as reportsCsv } from '../reports/to-csv.js';
 
 /** A column of a report: the key in each row and the header shown. */
 export interface Column<Row> {
@@ -18,18 +19,9 @@ export function formatOf(options: { json?: boolean; csv?: boolean }): OutputForm
   return 'table';
 }
 
-/** RFC 4180 field: quoted when it holds a delimiter, quote or line break; a leading =,+,-,@ is defused for spreadsheets. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join('|') : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
+/** RFC 4180 CSV (CRLF, quoted where needed, spreadsheet formulas defused): the reports' own writer. */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
-  const lines = [columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key])).join(','));
-  return lines.join('\n') + '\n';
+  return reportsCsv(rows, columns);
 }
 
 /** JSON that survives bigint and Date. */

@@ -77,6 +77,6 @@ describe('vouch CLI', () => {
   it('prints CSV with --csv', async () => {
     const run = await runCli(['info', '--csv', '--data', path.join(tmp.dir, 'csv')]);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stdout.split('\n')[0], 'table,rows');
+    assert.equal(run.stdout.split('\r\n')[0], 'table,rows', 'RFC 4180: CRLF line ends');
   });
 });

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { globalsOf } from '../globals.js';
-import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { addReportOptions, printReportCommand } from '../internal/report-command.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -10,7 +8,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  * report's zod schema (src/reports/schemas/backlinks-query.ts), which validates them.
  */
 export function registerBacklinks(program: Command): void {
-  program
+  const command = program
     .command('backlinks <target>')
     .description('list the backlinks of a target, filtered, sorted and paged')
     .option('--rel <list>', 'keep links of these rel classes: follow, nofollow, ugc, sponsored (comma-separated or repeated)', collect)
@@ -26,25 +24,12 @@ export function registerBacklinks(program: Command): void {
     .option('--source-domain <domain>', 'links from this domain or host only')
     .option('--position <list>', 'keep links in these positions: header, nav, main, aside, footer, body', collect)
     .option('--one-per-domain [bool]', 'keep only the first link (in sort order) of each referring domain')
-    .option('--sort <column>', 'authority, toxicity, firstSeen, lastSeen, sourceUrl, sourceDomain, targetUrl or anchor (default authority)')
-    .option('--order <order>', 'asc or desc (default desc)')
-    .option('--limit <n>', 'rows to print (1-1000, default 100)')
-    .option('--offset <n>', 'rows to skip')
-    .option('--cursor <cursor>', 'continue after the page that printed this cursor (nextCursor in --json)')
-    .option('--csv', 'print CSV (RFC 4180, UTF-8)')
-    .option('--bom', 'with --csv: start with a UTF-8 byte order mark, for Excel')
-    .action(async (target: string, flags: Record<string, unknown>, command: Command) => {
-      const globals = globalsOf(command);
-      const { csv, bom, ...filters } = flags;
-      const { backlinks, BACKLINK_COLUMNS, toCsv } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
-        const result = await backlinks(store, { ...filters, target });
-        if (csv) process.stdout.write(toCsv(result.rows, BACKLINK_COLUMNS, { bom: bom === true }));
-        else printReport(result.rows, BACKLINK_COLUMNS, { format: globals.json ? 'json' : 'table', payload: result });
-        if (!csv && !globals.json && !globals.quiet) {
-          const shown = result.rows.length === 0 ? 'none shown' : `showing ${result.offset + 1}-${result.offset + result.rows.length}`;
-          process.stdout.write(`${result.total} backlinks from ${result.refDomains} domains (${shown})${result.nextCursor ? `; next page: --cursor ${result.nextCursor}` : ''}\n`);
-        }
-      });
+    .option('--cursor <cursor>', 'continue after the page that printed this cursor (nextCursor in --json)');
+  addReportOptions(command, 'authority, toxicity, firstSeen, lastSeen, sourceUrl, sourceDomain, targetUrl or anchor (default authority)').action(async (target: string, flags: Record<string, unknown>, cmd: Command) => {
+    const { backlinks, BACKLINK_COLUMNS } = await import('../../reports/index.js');
+    await printReportCommand(cmd, flags, (store, filters) => backlinks(store, { ...filters, target }), BACKLINK_COLUMNS, (r) => {
+      const shown = r.rows.length === 0 ? 'none shown' : `showing ${r.offset + 1}-${r.offset + r.rows.length}`;
+      return `${r.total} backlinks from ${r.refDomains} domains (${shown})${r.nextCursor ? `; next page: --cursor ${r.nextCursor}` : ''}`;
     });
+  });
 }

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { globalsOf } from '../globals.js';
-import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { addReportOptions, printReportCommand } from '../internal/report-command.js';
 
 /** `vouch refdomains <target>`: one row per domain linking to the target. Flags mirror src/reports/schemas/ref-domains-query.ts. */
 export function registerRefdomains(program: Command): void {
-  program
+  const command = program
     .command('refdomains <target>')
     .description('list the domains linking to a target: authority, links, first/last seen, lost, toxicity')
     .option('--state <state>', 'live (has a live link), lost (all links lost) or all (default live)')
@@ -19,22 +17,9 @@ export function registerRefdomains(program: Command): void {
     .option('--first-seen-to <date>', 'first link seen on or before this date')
     .option('--last-seen-from <date>', 'a link last seen on or after this date')
     .option('--last-seen-to <date>', 'every link last seen on or before this date')
-    .option('--search <text>', 'domain name contains this')
-    .option('--sort <column>', 'authority, toxicity, domain, links, liveLinks, followedLinks, firstSeen or lastSeen (default liveLinks)')
-    .option('--order <order>', 'asc or desc (default desc)')
-    .option('--limit <n>', 'rows to print (1-1000, default 100)')
-    .option('--offset <n>', 'rows to skip')
-    .option('--csv', 'print CSV (RFC 4180, UTF-8)')
-    .option('--bom', 'with --csv: start with a UTF-8 byte order mark, for Excel')
-    .action(async (target: string, flags: Record<string, unknown>, command: Command) => {
-      const globals = globalsOf(command);
-      const { csv, bom, ...filters } = flags;
-      const { refDomains, REF_DOMAIN_COLUMNS, toCsv } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
-        const result = await refDomains(store, { ...filters, target });
-        if (csv) process.stdout.write(toCsv(result.rows, REF_DOMAIN_COLUMNS, { bom: bom === true }));
-        else printReport(result.rows, REF_DOMAIN_COLUMNS, { format: globals.json ? 'json' : 'table', payload: result });
-        if (!csv && !globals.json && !globals.quiet) process.stdout.write(`${result.total} referring domains\n`);
-      });
-    });
+    .option('--search <text>', 'domain name contains this');
+  addReportOptions(command, 'authority, toxicity, domain, links, liveLinks, followedLinks, firstSeen or lastSeen (default liveLinks)').action(async (target: string, flags: Record<string, unknown>, cmd: Command) => {
+    const { refDomains, REF_DOMAIN_COLUMNS } = await import('../../reports/index.js');
+    await printReportCommand(cmd, flags, (store, filters) => refDomains(store, { ...filters, target }), REF_DOMAIN_COLUMNS, (r) => `${r.total} referring domains`);
+  });
 }
