@@ -7,14 +7,15 @@
  *
  * Environment: VOUCH_BENCH_REPORT_LINKS (default 10000000) for quick runs at a smaller size;
  * VOUCH_BENCH_REPORT_REPS (default 15) timed runs per query; VOUCH_BENCH_REPORT_LAYOUT=crawl|clustered|both
- * (default crawl): `clustered` also rewrites `links` sorted by destination domain, the layout a
- * periodic store optimisation would give, and measures again.
+ * (default crawl): `clustered` also runs clusterLinks (src/store/cluster-links.ts), which `vouch rank`
+ * runs after ranking, and measures again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { anchors, backlinks, linkIntersect, refDomains } from '../src/reports/index.js';
+import { clusterLinks } from '../src/store/index.js';
 import type { Store } from '../src/store/index.js';
 import { floorAnchors, floorBacklinks, floorIntersect, floorRefDomains } from './reports-floor-sql.js';
 import { buildSyntheticReportStore } from './reports-synthetic-store.js';
@@ -91,10 +92,7 @@ export async function run(): Promise<BenchResult[]> {
       if (layout === 'crawl' || layout === 'both') results.push(...(await measure(store, store.connection, reps, ', crawl order', scale)));
       if (layout === 'clustered' || layout === 'both') {
         const started = performance.now();
-        await store.run(`ALTER TABLE links RENAME TO links_crawl_order`);
-        await store.run(`CREATE TABLE links AS SELECT * FROM links_crawl_order ORDER BY dst_domain, dst_url, src_domain`);
-        await store.run(`DROP TABLE links_crawl_order`);
-        await store.run(`CHECKPOINT`);
+        await clusterLinks(store);
         console.log(`clustered by destination in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         results.push(...(await measure(store, store.connection, reps, ', clustered by destination', scale)));
       }

@@ -8,3 +8,5 @@ export type { Migration } from './migrations/index.js';
 export { quoteIdentifier, timestampValue } from './internal/values.js';
 export { storeSummary } from './store-summary.js';
 export type { StoreSummary } from './store-summary.js';
+export { clusterLinks, CLUSTER_LINKS_DEFAULTS } from './cluster-links.js';
+export type { ClusterLinksOptions, ClusterLinksResult } from './cluster-links.js';
