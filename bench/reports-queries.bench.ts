@@ -7,8 +7,8 @@
  *
  * Environment: VOUCH_BENCH_REPORT_LINKS (default 10000000) for quick runs at a smaller size;
  * VOUCH_BENCH_REPORT_REPS (default 15) timed runs per query; VOUCH_BENCH_REPORT_LAYOUT=crawl|clustered|both
- * (default crawl): `clustered` also runs clusterLinks (src/store/cluster-links.ts), which `vouch rank`
- * runs after ranking, and measures again.
+ * (default crawl): `clustered` also runs clusterLinks (src/store/cluster-links.ts), what `vouch optimize`
+ * does, and measures again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -110,11 +110,7 @@ export function registerRank(program: Command): void {
         await withStore(command, async (store) => {
           const summary = await rankStore(store, { ...common, seedNames, onProgress });
           bar.stop();
-          // Ranking is the batch step after a crawl or import: leave links in the order reports read them.
-          const { clusterLinks } = await import('../../store/index.js');
-          const clustered = await clusterLinks(store);
           printStoreSummary(summary, format, globals.quiet);
-          if (clustered.clustered && format === 'table' && !globals.quiet) process.stdout.write(`links reordered by destination for reports in ${(clustered.elapsedMs / 1000).toFixed(1)} s\n`);
         });
       } finally {
         bar.stop();
