@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -30,8 +31,15 @@ export class DuckDbStore implements Store {
   readonly databasePath: string;
   readonly connection: DuckDBConnection;
   private readonly instance: DuckDBInstance;
-  private inTransaction = false;
   private closed = false;
+  /**
+   * The open transaction, if any. One connection serves the whole process, so a statement from
+   * elsewhere (an API request while a crawl commits) must not run inside someone else's
+   * transaction: it waits for the commit. Statements of the transaction itself carry its context
+   * (AsyncLocalStorage) and go straight through.
+   */
+  private openTransaction: Promise<unknown> | null = null;
+  private readonly transactionContext = new AsyncLocalStorage<true>();
 
   private constructor(instance: DuckDBInstance, connection: DuckDBConnection, databasePath: string) {
     this.instance = instance;
@@ -63,7 +71,21 @@ export class DuckDbStore implements Store {
     return store;
   }
 
+  /** True inside `transaction(fn)`'s own async context. */
+  private get insideTransaction(): boolean {
+    return this.transactionContext.getStore() === true;
+  }
+
+  /**
+   * Whether to wait for another context's transaction. Callers loop on it right before they issue
+   * their statement, with no await in between, so that no transaction can begin in the gap.
+   */
+  private get othersTransaction(): Promise<unknown> | null {
+    return this.insideTransaction ? null : (this.openTransaction?.catch(() => undefined) ?? null);
+  }
+
   async all<T extends object = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    for (let t = this.othersTransaction; t; t = this.othersTransaction) await t;
     const reader = await this.connection.runAndReadAll(sql, toDuckParams(params), toDuckTypes(params));
     return reader.getRowObjectsJS() as T[];
   }
@@ -73,34 +95,41 @@ export class DuckDbStore implements Store {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
+    for (let t = this.othersTransaction; t; t = this.othersTransaction) await t;
     await this.connection.run(sql, toDuckParams(params), toDuckTypes(params));
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.inTransaction) throw new CriticalError('INTERNAL', 'Store transactions do not nest');
-    this.inTransaction = true;
-    await this.connection.run('BEGIN TRANSACTION');
+    if (this.insideTransaction) throw new CriticalError('INTERNAL', 'Store transactions do not nest');
+    for (let t = this.othersTransaction; t; t = this.othersTransaction) await t;
+    const body = this.transactionContext.run(true, async () => {
+      await this.connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn();
+        await this.connection.run('COMMIT');
+        return result;
+      } catch (err) {
+        await this.connection.run('ROLLBACK');
+        throw err;
+      }
+    });
+    this.openTransaction = body;
     try {
-      const result = await fn();
-      await this.connection.run('COMMIT');
-      return result;
-    } catch (err) {
-      await this.connection.run('ROLLBACK');
-      throw err;
+      return await body;
     } finally {
-      this.inTransaction = false;
+      if (this.openTransaction === body) this.openTransaction = null;
     }
   }
 
   async writeLinks(links: Iterable<LinkRecord>, options: { jobId?: number | null } = {}): Promise<WriteLinksResult> {
     const write = (): Promise<WriteLinksResult> => writeLinkBatch(this.connection, links, options.jobId ?? null);
     // Inside a caller's transaction (a crawl batch with its frontier update) the write joins it.
-    return this.inTransaction ? write() : this.transaction(write);
+    return this.insideTransaction ? write() : this.transaction(write);
   }
 
   async writePages(pages: Iterable<PageRecord>): Promise<number> {
     const write = (): Promise<number> => writePageBatch(this.connection, pages);
-    return this.inTransaction ? write() : this.transaction(write);
+    return this.insideTransaction ? write() : this.transaction(write);
   }
 
   async schemaVersion(): Promise<number> {

@@ -100,3 +100,34 @@ describe('bulk writers', () => {
     assert.deepEqual(again, { inserted: 0, updated: 20_000, recovered: 0 });
   });
 });
+
+describe('one store, many callers', () => {
+  const tmp = makeTempDir();
+  after(tmp.cleanup);
+
+  it('a statement from elsewhere waits for an open transaction instead of running inside it', async () => {
+    const store = await openStore({ dataDir: tmp.dir });
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const tx = store.transaction(async () => {
+        await store.run(`INSERT INTO targets (name, value, scope, own, created_at) VALUES ('inside', 'a.test', 'domain', true, now()::TIMESTAMP)`);
+        await gate;
+        throw new Error('roll back');
+      });
+      // Issued while the transaction is open: it must neither fail nor see the uncommitted row.
+      const read = store.all<{ name: string }>(`SELECT name FROM targets`);
+      const write = store.run(`INSERT INTO targets (name, value, scope, own, created_at) VALUES ('outside', 'b.test', 'domain', true, now()::TIMESTAMP)`);
+      release();
+      await assert.rejects(tx, /roll back/);
+      assert.deepEqual(await read, []);
+      await write;
+      assert.deepEqual((await store.all<{ name: string }>(`SELECT name FROM targets`)).map((r) => r.name), ['outside']);
+      // Two transactions from different callers run one after the other.
+      await Promise.all([1, 2].map((i) => store.transaction(() => store.run(`INSERT INTO targets (name, value, scope, own, created_at) VALUES ($1, 'c.test', 'domain', true, now()::TIMESTAMP)`, [`t${i}`]))));
+      assert.equal((await store.all(`SELECT name FROM targets`)).length, 3);
+    } finally {
+      await store.close();
+    }
+  });
+});
