@@ -71,6 +71,12 @@ export interface PageRecord {
   /** Error code (see VouchErrorCode) when the fetch or parse failed. */
   error: string | null;
   depth: number | null;
+  /** Page footprints (see ExtractedPage); absent when the source cannot tell (imports, failed fetches). */
+  text?: string;
+  wordCount?: number;
+  trackingIds?: string[];
+  templateHash?: string;
+  mailtos?: string[];
 }
 
 /** How a target matches URLs. */

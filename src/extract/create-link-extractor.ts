@@ -19,6 +19,7 @@ import { EXTRACT_DEFAULTS } from './types.js';
 import type { CharsetSource, ExtractOptions, ExtractResult } from './types.js';
 import { SNIFF_PREFIX_BYTES, sniffCharset } from './sniff-charset.js';
 import { LinkHandler } from './internal/link-handler.js';
+import { FootprintCollector } from './internal/footprint-collector.js';
 import { headerValues } from './internal/header-values.js';
 import { createDecoder } from './internal/create-decoder.js';
 import type { ByteDecoder } from './internal/create-decoder.js';
@@ -34,8 +35,29 @@ export interface LinkExtractor {
 
 /** Calls back into the handler when an open tag's attributes are complete. */
 class HookedParser extends Parser {
-  constructor(private readonly handler: LinkHandler) {
-    super(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  constructor(private readonly handler: LinkHandler, footprints: FootprintCollector) {
+    // NOTE: the footprint collector sees the same tokens; it flushes its open tag lazily on the next one.
+    super(
+      {
+        onopentagname: (name) => {
+          handler.onopentagname(name);
+          footprints.onopentagname(name);
+        },
+        onattribute: (name, value) => {
+          handler.onattribute(name, value);
+          footprints.onattribute(name, value);
+        },
+        ontext: (data) => {
+          handler.ontext(data);
+          footprints.ontext(data);
+        },
+        onclosetag: (name) => {
+          handler.onclosetag();
+          footprints.onclosetag(name);
+        },
+      },
+      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    );
   }
 
   override onopentagend(endIndex: number): void {
@@ -69,7 +91,8 @@ export function createLinkExtractor(options: ExtractOptions): LinkExtractor {
     const url = handler.emitHeadLink(entry.target, 'link-header', page.url);
     if (headerCanonical === null) headerCanonical = url;
   }
-  const parser = new HookedParser(handler);
+  const footprints = new FootprintCollector();
+  const parser = new HookedParser(handler, footprints);
 
   let decoder: ByteDecoder | null = null;
   let charset: string | null = null;
@@ -126,6 +149,7 @@ export function createLinkExtractor(options: ExtractOptions): LinkExtractor {
     }
     parser.end();
     handler.finish();
+    const found = footprints.result();
     return {
       links: handler.links,
       page: {
@@ -142,6 +166,7 @@ export function createLinkExtractor(options: ExtractOptions): LinkExtractor {
         xRobots: xRobots.length > 0 ? xRobots.join(', ') : null,
         charset,
         charsetSource,
+        ...found,
       },
       skipped: handler.skipped,
       bytes,

@@ -48,6 +48,16 @@ export interface ExtractedPage {
   charset: string | null;
   /** Where the charset came from. */
   charsetSource: CharsetSource;
+  /** Visible body text (no head, script, style, noscript, template), whitespace-collapsed, at most 20,000 characters. */
+  text: string;
+  /** Words of the visible body text, all of it (past the 20,000-character cut too). */
+  wordCount: number;
+  /** Analytics, tag and ad ids in scripts and attributes, normalised (`UA-1234-1`, `G-ABC123`, `GTM-XYZ`, `ca-pub-123456`), sorted. */
+  trackingIds: string[];
+  /** 16 hex digits: hash of the page's tag/class skeleton, ignoring text (see internal/footprint-collector.ts). */
+  templateHash: string;
+  /** Addresses of `mailto:` hrefs, lower-cased, deduped, at most 20. */
+  mailtos: string[];
 }
 
 export type CharsetSource = 'bom' | 'content-type' | 'meta' | 'default' | 'string';

@@ -91,6 +91,18 @@ describe('bulk writers', () => {
     assert.deepEqual({ ...row }, { status: 404, page_rank: 0.5, n: 2n });
   });
 
+  it('a record of the same capture fills gaps without erasing; an older capture never overwrites', async () => {
+    const at = new Date('2026-06-01T00:00:00Z');
+    const url = 'http://wat.example.org/a';
+    await store.writePages([page({ url, fetchedAt: at, title: 'From the WARC', lang: 'en', canonical: null })]);
+    // The WAT of the same capture: no title or lang in it, but a canonical.
+    await store.writePages([page({ url, fetchedAt: at, title: null, lang: null, canonical: 'http://wat.example.org/' })]);
+    // An older archive of the page, ingested later.
+    await store.writePages([page({ url, fetchedAt: new Date('2025-01-01T00:00:00Z'), title: 'Old title', status: 500 })]);
+    const row = await store.one(`SELECT title, lang, canonical, status, fetched_at FROM pages WHERE url = $1`, [url]);
+    assert.deepEqual({ ...row }, { title: 'From the WARC', lang: 'en', canonical: 'http://wat.example.org/', status: 200, fetched_at: at });
+  });
+
   it('writes a large batch through the Appender', async () => {
     const many: LinkRecord[] = [];
     for (let i = 0; i < 20_000; i++) many.push(link({ srcUrl: `http://farm.test/p${i}`, srcHost: 'farm.test', srcDomain: 'farm.test' }));

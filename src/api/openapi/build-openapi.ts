@@ -80,7 +80,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], info: { version: strin
     const responses: Record<string, JsonSchema> = {
       [String(route.success.status)]: {
         description: route.success.description,
-        content: { [route.success.contentType]: { schema: route.success.contentType === 'text/csv' ? { type: 'string' } : { type: 'object' } } },
+        content: { [route.success.contentType]: { schema: route.success.contentType === 'application/json' ? { type: 'object' } : { type: 'string' } } },
       },
     };
     if (route.params || route.body) responses['400'] = problemRef('BadRequest');
@@ -111,7 +111,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], info: { version: strin
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: 'meta' }, { name: 'targets' }, { name: 'reports' }],
+    tags: [{ name: 'meta' }, { name: 'targets' }, { name: 'reports' }, { name: 'audit', description: 'link audit: toxicity, disavow, whitelist' }],
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'a token from `vouch token create`' } },

@@ -33,7 +33,7 @@ export interface ApiRoute {
   /** Needs a token with write scope. */
   write?: boolean;
   /** The success status and its media type. */
-  success: { status: 200 | 201; contentType: 'application/json' | 'text/csv'; description: string };
+  success: { status: 200 | 201; contentType: 'application/json' | 'text/csv' | 'text/event-stream' | 'text/plain'; description: string };
   /** A 404 is possible (unknown target or id). */
   notFound?: boolean;
   handle: (ctx: RouteContext) => Promise<Response>;

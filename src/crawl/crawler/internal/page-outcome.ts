@@ -135,6 +135,11 @@ export function responseOutcome(entry: FrontierEntry, response: FetchResult, fet
   page.xRobots = info.xRobots;
   page.contentHash = sha1(decodeText(body, info.charset));
   page.outlinks = extracted.links.length;
+  page.text = info.text;
+  page.wordCount = info.wordCount;
+  page.trackingIds = info.trackingIds;
+  page.templateHash = info.templateHash;
+  page.mailtos = info.mailtos;
   const links: LinkRecord[] = new Array<LinkRecord>(extracted.links.length);
   const follow: FollowTarget[] = [];
   for (let i = 0; i < extracted.links.length; i++) {

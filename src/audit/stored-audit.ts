@@ -1,0 +1,59 @@
+/**
+ * The last audit of a target as stored, for the API and the dashboard: filtered and paged in SQL.
+ */
+import type { Store } from '../store/index.js';
+import type { AuditQuery } from './schemas.js';
+import type { LinkScore, OverrideList, ScoredMarker } from './types.js';
+
+export interface StoredAuditRow {
+  domain: string;
+  toxicity: number;
+  computedToxicity: number;
+  override: OverrideList | null;
+  authority: number | null;
+  links: number;
+  followedLinks: number;
+  markers: ScoredMarker[];
+  linkScores: LinkScore[];
+}
+
+export interface StoredAuditPage {
+  computedAt: Date | null;
+  total: number;
+  rows: StoredAuditRow[];
+}
+
+/** One page of the stored audit of target `targetId`, most toxic first. */
+export async function storedAudit(store: Store, targetId: number, q: Omit<AuditQuery, 'target'>): Promise<StoredAuditPage> {
+  const where = `a.target_id = $target AND ($min::DOUBLE IS NULL OR a.toxicity >= $min)
+    AND ($search::VARCHAR IS NULL OR contains(a.domain, lower($search)))
+    AND ($marker::VARCHAR IS NULL OR json_contains(json_extract(a.markers, '$[*].marker'), to_json($marker::VARCHAR)))`;
+  const params = { target: targetId, min: q.minToxicity ?? null, search: q.search ?? null, marker: q.marker ?? null };
+  const head = await store.one<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM audit_results a WHERE ${where}`, params);
+  const rows = await store.all<{
+    domain: string; toxicity: number; computed_toxicity: number; override: OverrideList | null; authority: number | null;
+    links: number; followed_links: number; markers: string; link_scores: string;
+  }>(
+    `SELECT a.domain, a.toxicity, a.computed_toxicity, a.override, d.authority, a.links, a.followed_links,
+            a.markers::VARCHAR AS markers, a.link_scores::VARCHAR AS link_scores
+       FROM audit_results a LEFT JOIN domains d ON d.domain = a.domain
+      WHERE ${where} ORDER BY a.toxicity DESC, a.domain LIMIT $limit OFFSET $offset`,
+    { ...params, limit: q.limit, offset: q.offset },
+  );
+  const computedAt = (await store.one<{ at: Date | null }>(`SELECT max(computed_at) AS at FROM audit_results WHERE target_id = $1`, [targetId]))?.at ?? null;
+  return {
+    computedAt,
+    total: head?.total ?? 0,
+    rows: rows.map((r) => ({
+      domain: r.domain,
+      toxicity: r.toxicity,
+      computedToxicity: r.computed_toxicity,
+      override: r.override,
+      authority: r.authority,
+      links: Number(r.links),
+      followedLinks: Number(r.followed_links),
+      markers: JSON.parse(r.markers) as ScoredMarker[],
+      linkScores: JSON.parse(r.link_scores) as LinkScore[],
+    })),
+  };
+}

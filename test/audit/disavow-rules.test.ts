@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ValidationError } from '../../src/core/errors.js';
+import { DISAVOW_MAX_BYTES, DISAVOW_MAX_LINES, mergeDisavow, parseDisavow, writeDisavow } from '../../src/audit/index.js';
+import type { DisavowIssue } from '../../src/audit/index.js';
+import { SHARED_TESTDATA } from '../helpers/temp-dir.js';
+
+const codes = (issues: readonly DisavowIssue[]): string[] => issues.map((i) => `${i.line}:${i.code}`);
+
+describe('disavow rule: UTF-8 or 7-bit ASCII', () => {
+  it('reports a UTF-16 file with a BOM, and still reads its lines', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# mine\r\ndomain:spam.test\r\n', 'utf16le')]);
+    const r = parseDisavow(bytes);
+    assert.equal(r.encoding, 'utf-16le');
+    assert.equal(r.valid, false);
+    assert.deepEqual(codes(r.issues), ['0:encoding-utf16']);
+    assert.deepEqual(r.entries, [{ kind: 'domain', value: 'spam.test' }]);
+  });
+
+  it('detects UTF-16 without a BOM, big-endian too', () => {
+    const le = parseDisavow(Buffer.from('domain:spam.test\n', 'utf16le'));
+    assert.equal(le.encoding, 'utf-16le');
+    const be = parseDisavow(Buffer.from('domain:spam.test\n', 'utf16le').swap16());
+    assert.equal(be.encoding, 'utf-16be');
+    assert.deepEqual(be.entries, [{ kind: 'domain', value: 'spam.test' }]);
+    assert.equal(be.issues[0]!.code, 'encoding-utf16');
+  });
+
+  it('gives the line number of bytes that are not UTF-8', () => {
+    const r = parseDisavow(Buffer.concat([Buffer.from('domain:ok.test\n# caf'), Buffer.from([0xe9]), Buffer.from('\ndomain:b.test\n')]));
+    assert.deepEqual(codes(r.issues), ['2:encoding-invalid-utf8']);
+    assert.equal(r.entries.length, 2);
+  });
+
+  it('warns about a UTF-8 byte order mark but accepts the file', () => {
+    const r = parseDisavow(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('domain:a.test\n')]));
+    assert.equal(r.valid, true);
+    assert.deepEqual(codes(r.issues), ['1:bom']);
+    assert.deepEqual(r.entries, [{ kind: 'domain', value: 'a.test' }]);
+  });
+
+  it('writes ASCII only, whatever the input', () => {
+    const w = writeDisavow([{ kind: 'domain', value: 'Bücher.Example', comment: 'café “spam” ring' }], { header: ['généré'] });
+    assert.doesNotMatch(w.text, /[\u0080-\uFFFF]/);
+    assert.equal(parseDisavow(Buffer.from(w.text)).valid, true);
+  });
+});
+
+describe('disavow rule: domain: lines in punycode', () => {
+  it('flags an IDN with its line and reads it as punycode', () => {
+    const r = parseDisavow(Buffer.from('# x\ndomain:bücher.example\n'));
+    assert.deepEqual(codes(r.issues), ['2:domain-not-punycode']);
+    assert.deepEqual(r.entries, [{ kind: 'domain', value: 'xn--bcher-kva.example' }]);
+  });
+
+  it('writes IDNs in punycode, lower case', () => {
+    assert.equal(writeDisavow([{ kind: 'domain', value: 'BÜCHER.example' }]).text, 'domain:xn--bcher-kva.example\n');
+  });
+
+  it('rejects what is not a domain name', () => {
+    const r = parseDisavow(Buffer.from('domain:\ndomain:under_score.test\ndomain:nodot\n'));
+    assert.deepEqual(codes(r.issues), ['1:domain-empty', '2:domain-invalid', '3:domain-invalid']);
+    assert.throws(() => writeDisavow([{ kind: 'domain', value: 'no spaces.test' }]), (e: unknown) => e instanceof ValidationError && e.code === 'INVALID_INPUT');
+  });
+});
+
+describe('disavow rule: URL lines of at most 2,048 characters', () => {
+  const url = (n: number): string => {
+    const head = 'http://spam.test/';
+    return head + 'a'.repeat(n - head.length);
+  };
+  it('accepts 2,048 characters and flags 2,049 with the line number', () => {
+    const r = parseDisavow(Buffer.from(`${url(2048)}\n${url(2049)}\n`));
+    assert.deepEqual(codes(r.issues), ['2:url-too-long']);
+    assert.equal(r.urls, 1);
+  });
+
+  it('flags URLs that are not http(s) or not URLs', () => {
+    const r = parseDisavow(Buffer.from('ftp://spam.test/x\nspam.test\nhttp://bad host.test/\n'));
+    assert.deepEqual(codes(r.issues), ['1:unrecognised', '2:url-not-http', '3:url-invalid']);
+  });
+
+  it('writes an over-long URL as its domain', () => {
+    const w = writeDisavow([{ kind: 'url', value: url(3000) }]);
+    assert.equal(w.text, 'domain:spam.test\n');
+    assert.equal(w.folded, 1);
+  });
+});
+
+describe('disavow rule: # comments', () => {
+  it('ignores comment lines, with or without leading space', () => {
+    const r = parseDisavow(Buffer.from('# domain:not-me.test\n   # http://nor-me.test/\ndomain:me.test\n'));
+    assert.deepEqual(r.entries, [{ kind: 'domain', value: 'me.test' }]);
+    assert.deepEqual(r.lines.map((l) => l.type), ['comment', 'comment', 'domain']);
+  });
+
+  it('writes reasons and the header as single-line comments', () => {
+    const w = writeDisavow([{ kind: 'url', value: 'http://spam.test/p', comment: 'two\nlines' }], { header: ['Generated by Vouch', 'on 2026-01-01'] });
+    assert.deepEqual(w.text.split('\n'), ['# Generated by Vouch', '# on 2026-01-01', '# two lines', 'http://spam.test/p', '']);
+    assert.deepEqual(parseDisavow(w.text).entries, [{ kind: 'url', value: 'http://spam.test/p' }]);
+  });
+});
+
+describe('disavow rule: domain: takes no path', () => {
+  it('flags a path, a query and a scheme after domain:', () => {
+    const r = parseDisavow(Buffer.from('domain:spam.test/page\ndomain:spam.test?x\ndomain:http://spam.test\n'));
+    assert.deepEqual(codes(r.issues), ['1:domain-has-path', '2:domain-has-path', '3:domain-has-scheme']);
+    assert.equal(r.entries.length, 0);
+  });
+
+  it('never writes a path after domain:, and drops URLs a domain entry covers', () => {
+    const w = writeDisavow([
+      { kind: 'url', value: 'http://www.spam.test/a/b' },
+      { kind: 'domain', value: 'spam.test' },
+      { kind: 'url', value: 'http://other.test/c' },
+    ]);
+    assert.equal(w.text, 'domain:spam.test\nhttp://other.test/c\n');
+  });
+});
+
+describe('disavow rule: at most 100,000 lines and 2 MB', () => {
+  it('refuses a 150,000-line file, naming the first line over', () => {
+    const text = Array.from({ length: 150_000 }, (_, i) => (i % 10 === 0 ? `domain:s${i}.test` : '#')).join('\n') + '\n';
+    const r = parseDisavow(Buffer.from(text));
+    assert.equal(r.valid, false);
+    assert.deepEqual(codes(r.issues), [`${DISAVOW_MAX_LINES + 1}:too-many-lines`]);
+    assert.equal(r.lineCount, 150_000);
+  });
+
+  it('counts comments and blank lines: exactly 100,000 lines pass', () => {
+    const lines = Array.from({ length: DISAVOW_MAX_LINES }, (_, i) => (i % 3 === 0 ? '# c' : i % 3 === 1 ? '' : `domain:s${i}.test`));
+    assert.equal(parseDisavow(Buffer.from(lines.join('\n') + '\n')).valid, true);
+    assert.equal(parseDisavow(Buffer.from(lines.join('\n') + '\n#\n')).issues[0]!.code, 'too-many-lines');
+  });
+
+  it('flags a file over 2 MB', () => {
+    const line = `http://spam.test/${'x'.repeat(983)}\n`; // 1,001 bytes
+    const text = line.repeat(Math.ceil((DISAVOW_MAX_BYTES + 1) / line.length));
+    const r = parseDisavow(Buffer.from(text));
+    assert.deepEqual(r.issues.filter((i) => i.code !== 'duplicate').map((i) => i.code), ['too-large']);
+  });
+
+  it('drops reason comments, then folds URLs into domains, to fit', () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => ({ kind: 'url' as const, value: `http://h${i % 500}.spam.test/p${i}`, comment: 'toxic' }));
+    const w = writeDisavow(many);
+    assert.equal(w.commentsDropped, true);
+    assert.equal(w.folded, 0);
+    assert.equal(w.lines, 60_000);
+    const bigger = Array.from({ length: 120_000 }, (_, i) => ({ kind: 'url' as const, value: `http://h${i % 500}.spam.test/p${i}` }));
+    const folded = writeDisavow(bigger);
+    assert.equal(folded.folded, 120_000);
+    assert.equal(folded.lines, 500);
+    assert.equal(parseDisavow(folded.text).valid, true);
+  });
+
+  it('refuses with TOO_LARGE when even domains do not fit', () => {
+    const domains = Array.from({ length: DISAVOW_MAX_LINES + 1 }, (_, i) => ({ kind: 'domain' as const, value: `s${i}.test` }));
+    assert.throws(() => writeDisavow(domains), (e: unknown) => e instanceof ValidationError && e.code === 'TOO_LARGE');
+  });
+});
+
+describe('disavow parser and merge', () => {
+  it('goes on past invalid lines and reports each with its number', () => {
+    const r = parseDisavow(Buffer.from('domain:a.test\nrubbish here\ndomain:b.test/x\nhttp://c.test/p\ndomain:a.test\n'));
+    assert.deepEqual(codes(r.issues), ['2:unrecognised', '3:domain-has-path', '5:duplicate']);
+    assert.deepEqual(r.entries, [{ kind: 'domain', value: 'a.test' }, { kind: 'url', value: 'http://c.test/p' }]);
+  });
+
+  it('keeps the user’s comments and manual entries, and adds only what they do not cover', () => {
+    const user = parseDisavow(Buffer.from('# my notes: keep\ndomain:manual.test\nhttp://x.spam.test/p\nnot a line\n\n# end of mine\n'));
+    const w = mergeDisavow(user, [
+      { kind: 'domain', value: 'manual.test', comment: 'dup' },
+      { kind: 'url', value: 'http://www.manual.test/q' },
+      { kind: 'domain', value: 'new.test', comment: 'toxicity 90' },
+    ], { header: ['Added by Vouch'] });
+    const lines = w.text.split('\n');
+    assert.deepEqual(lines.slice(0, 6), ['# my notes: keep', 'domain:manual.test', 'http://x.spam.test/p', '# [vouch: invalid line kept as a comment] not a line', '', '# end of mine']);
+    assert.deepEqual(w.entries, [{ kind: 'domain', value: 'new.test' }]);
+    const again = parseDisavow(w.text);
+    assert.equal(again.valid, true);
+    assert.deepEqual(again.entries.map((e) => e.value), ['manual.test', 'http://x.spam.test/p', 'new.test']);
+  });
+});
+
+describe('disavow files in ../shared/testdata/disavow', () => {
+  const dir = path.join(SHARED_TESTDATA, 'disavow');
+
+  it('round-trips the entries of real-disavow-11k.txt', () => {
+    const first = parseDisavow(readFileSync(path.join(dir, 'real-disavow-11k.txt')));
+    assert.equal(first.entries.length, 11_369);
+    const written = writeDisavow(first.entries);
+    const second = parseDisavow(Buffer.from(written.text));
+    assert.deepEqual(second.entries, first.entries);
+    assert.equal(second.valid, true);
+  });
+
+  it('reports the two IDN lines of real-disavow-11k.txt and nothing else', () => {
+    const r = parseDisavow(readFileSync(path.join(dir, 'real-disavow-11k.txt')));
+    assert.deepEqual(codes(r.issues), ['839:domain-not-punycode', '5589:domain-not-punycode']);
+    assert.equal(r.domains, 11_369);
+    assert.equal(r.lineCount, 11_379);
+  });
+
+  it('accepts google-layout-example.txt: five domains, the URLs only in comments', () => {
+    const r = parseDisavow(readFileSync(path.join(dir, 'google-layout-example.txt')));
+    assert.equal(r.valid, true);
+    assert.deepEqual(r.issues, []);
+    assert.equal(r.domains, 5);
+    assert.equal(r.urls, 0);
+    assert.equal(r.lines.filter((l) => l.type === 'comment').length, 4);
+  });
+});
