@@ -44,8 +44,13 @@ export function registerServe(program: Command): void {
           if (!globals.quiet) process.stderr.write(line + '\n');
         };
         process.stdout.write(`listening on ${server.url} (API: ${server.url}/api/v1, OpenAPI: ${server.url}/api/v1/openapi.json)\n`);
+        if (staticDir) note(`dashboard: ${server.url}/ (sign in with an API token)`);
+        else note('note: the dashboard is not built; build it with: npm run build:web');
         if (!LOOPBACK.test(flags.host)) note(`note: listening on ${flags.host}, reachable from other machines; put TLS in front of it`);
         if ((await listApiTokens(store)).every((t) => t.revokedAt !== null)) note('note: no API token yet; create one with: vouch token create (while the server is stopped)');
+        const { startMonitorSchedules } = await import('../../monitor/index.js');
+        const schedules = await startMonitorSchedules(store, { onRun: (s, o) => note(o.error === undefined ? `monitor ${s.target}: ${o.result?.state}` : `monitor ${s.target} failed: ${(o.error as Error).message}`) });
+        if (schedules.schedules.length > 0) note(`monitoring ${schedules.schedules.length} targets on their schedules (vouch monitor --list)`);
         await new Promise<void>((resolve) => {
           const stop = (): void => {
             process.off('SIGINT', stop);
@@ -56,6 +61,7 @@ export function registerServe(program: Command): void {
           process.once('SIGTERM', stop);
         });
         note('stopping');
+        await schedules.stop();
         await server.close();
       });
     });

@@ -1,0 +1,147 @@
+/**
+ * Turn a target's rules into alerts. Event rules (lost-authority, new-toxic) judge the link events
+ * written since the rule last looked (alert_rules.last_event_id), so each event is judged once
+ * whatever runs in between. Day rules (refdomains-drop, velocity-spike) fire at most once per rule
+ * and UTC day. Each alert gets one pending delivery per channel of the target.
+ */
+import type { TargetRecord } from '../../reports/index.js';
+import type { DuckDbStore, SqlParam } from '../../store/index.js';
+import { backlinkSql } from '../internal/target-scope-sql.js';
+import { listAlertRules } from './alert-rules.js';
+import type { AlertRule } from './alert-rules.js';
+
+/** Links listed in one alert at most; the total is always given. */
+const MAX_LINKS = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AlertLink {
+  srcUrl: string;
+  dstUrl: string;
+  anchor: string;
+  domain: string;
+  reason: string | null;
+  /** Authority (lost-authority) or toxicity (new-toxic) of the linking domain. */
+  score: number;
+}
+
+export interface NewAlert {
+  id: number;
+  ruleId: number;
+  kind: AlertRule['kind'];
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export interface EvaluateResult {
+  alerts: NewAlert[];
+  /** Why a rule could not judge some links (unranked or unaudited domains). */
+  notes: string[];
+}
+
+interface EventRow {
+  id: bigint;
+  src_url: string;
+  dst_url: string;
+  anchor: string;
+  src_domain: string;
+  reason: string | null;
+  score: number | null;
+}
+
+export async function evaluateAlerts(store: DuckDbStore, target: TargetRecord, options: { now?: Date } = {}): Promise<EvaluateResult> {
+  const now = options.now ?? new Date();
+  const rules = (await listAlertRules(store, target.id)).filter((r) => r.enabled);
+  const out: EvaluateResult = { alerts: [], notes: [] };
+  if (rules.length === 0) return out;
+  const maxEvent = Number((await store.one<{ id: bigint | null }>(`SELECT max(id) AS id FROM link_events`))?.id ?? 0);
+  for (const rule of rules) {
+    if (rule.kind === 'lost-authority' || rule.kind === 'new-toxic') await eventRule(store, target, rule, maxEvent, out);
+    else if (rule.kind === 'refdomains-drop') await refDomainsDrop(store, target, rule, now, out);
+    else await velocitySpike(store, target, rule, now, out);
+  }
+  return out;
+}
+
+async function eventRule(store: DuckDbStore, target: TargetRecord, rule: AlertRule, maxEvent: number, out: EvaluateResult): Promise<void> {
+  const lost = rule.kind === 'lost-authority';
+  const params: SqlParam[] = [rule.id, maxEvent, lost ? 'lost' : 'new'];
+  const rows = await store.all<EventRow>(
+    `SELECT e.id, l.src_url, l.dst_url, l.anchor, l.src_domain, e.reason, ${lost ? 'd.authority' : 'd.toxicity'} AS score
+     FROM link_events e JOIN links l ON l.id = e.link_id LEFT JOIN domains d ON d.domain = l.src_domain
+     WHERE e.id > (SELECT last_event_id FROM alert_rules WHERE id = $1) AND e.id <= $2 AND e.event = $3 AND ${backlinkSql(target, params)}
+     ORDER BY score DESC NULLS LAST, e.id`,
+    params,
+  );
+  await store.run(`UPDATE alert_rules SET last_event_id = greatest(last_event_id, $2) WHERE id = $1`, [rule.id, maxEvent]);
+  const unscored = rows.filter((r) => r.score === null).length;
+  if (unscored > 0) {
+    out.notes.push(
+      lost
+        ? `rule ${rule.id} (lost-authority): ${unscored} lost links come from domains without an authority yet; run vouch rank`
+        : `rule ${rule.id} (new-toxic): ${unscored} new links come from domains without a toxicity yet; run vouch audit, the rule cannot fire for them until then`,
+    );
+  }
+  const hits = rows.filter((r) => r.score !== null && r.score >= rule.threshold);
+  if (hits.length === 0) return;
+  const links: AlertLink[] = hits.slice(0, MAX_LINKS).map((r) => ({ srcUrl: r.src_url, dstUrl: r.dst_url, anchor: r.anchor, domain: r.src_domain, reason: r.reason, score: r.score! }));
+  const domains = new Set(hits.map((h) => h.src_domain)).size;
+  const message = lost
+    ? `${hits.length} backlinks lost from ${domains} domains with authority ≥ ${rule.threshold} (${target.name})`
+    : `${hits.length} new backlinks from ${domains} domains with toxicity ≥ ${rule.threshold} (${target.name})`;
+  const first = Number(hits[hits.length - 1]!.id);
+  await insertAlert(store, target, rule, `events:${first}-${maxEvent}`, message, { total: hits.length, domains, links }, out);
+}
+
+async function refDomainsDrop(store: DuckDbStore, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const params: SqlParam[] = [now, dayAgo];
+  const row = await store.one<{ now_count: number; before_count: number }>(
+    `SELECT count(DISTINCT l.src_domain) FILTER (WHERE l.first_seen <= $1 AND (l.lost_at IS NULL OR l.lost_at > $1))::INTEGER AS now_count,
+            count(DISTINCT l.src_domain) FILTER (WHERE l.first_seen <= $2 AND (l.lost_at IS NULL OR l.lost_at > $2))::INTEGER AS before_count
+     FROM links l WHERE ${backlinkSql(target, params)}`,
+    params,
+  );
+  const before = row?.before_count ?? 0;
+  const current = row?.now_count ?? 0;
+  if (before === 0) return;
+  const dropPercent = ((before - current) / before) * 100;
+  if (dropPercent < rule.threshold) return;
+  const message = `referring domains down ${dropPercent.toFixed(1)} % in 24 h: ${before} → ${current} (${target.name})`;
+  await insertAlert(store, target, rule, `day:${now.toISOString().slice(0, 10)}`, message, { before, now: current, dropPercent }, out);
+}
+
+async function velocitySpike(store: DuckDbStore, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const windowStart = new Date(dayAgo.getTime() - rule.params.days * DAY_MS);
+  const params: SqlParam[] = [now, dayAgo, windowStart];
+  const row = await store.one<{ recent: number; baseline: number; older: number }>(
+    `SELECT count(*) FILTER (WHERE e.occurred_at > $2 AND e.occurred_at <= $1)::INTEGER AS recent,
+            count(*) FILTER (WHERE e.occurred_at > $3 AND e.occurred_at <= $2)::INTEGER AS baseline,
+            count(*) FILTER (WHERE e.occurred_at <= $3)::INTEGER AS older
+     FROM link_events e JOIN links l ON l.id = e.link_id WHERE e.event = 'new' AND ${backlinkSql(target, params)}`,
+    params,
+  );
+  // A profile seen for the first time inside the window is all "new": that is no spike.
+  if (row === undefined || row.older === 0) {
+    if ((row?.recent ?? 0) >= rule.params.minLinks) out.notes.push(`rule ${rule.id} (velocity-spike): less than ${rule.params.days + 1} days of history; no baseline yet`);
+    return;
+  }
+  const dailyMean = row.baseline / rule.params.days;
+  if (row.recent < rule.params.minLinks || row.recent < rule.threshold * Math.max(dailyMean, 1)) return;
+  const message = `link velocity spike: ${row.recent} new backlinks in 24 h, ${(row.recent / Math.max(dailyMean, 1)).toFixed(1)}× the daily mean of ${dailyMean.toFixed(1)} (${target.name})`;
+  await insertAlert(store, target, rule, `day:${now.toISOString().slice(0, 10)}`, message, { newLinks: row.recent, dailyMean, days: rule.params.days }, out);
+}
+
+async function insertAlert(store: DuckDbStore, target: TargetRecord, rule: AlertRule, dedupeKey: string, message: string, details: Record<string, unknown>, out: EvaluateResult): Promise<void> {
+  const seen = await store.one<{ id: bigint }>(`SELECT id FROM alerts WHERE rule_id = $1 AND dedupe_key = $2`, [rule.id, dedupeKey]);
+  if (seen !== undefined) return;
+  const payload = { rule: { id: rule.id, kind: rule.kind, threshold: rule.threshold }, ...details };
+  const row = await store.one<{ id: bigint }>(
+    `INSERT INTO alerts (target_id, rule, occurred_at, payload, delivery_status, attempts, rule_id, kind, dedupe_key, message)
+     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $6, $7, $8) RETURNING id`,
+    [target.id, `${rule.kind} ≥ ${rule.threshold}`, new Date(), JSON.stringify(payload), rule.id, rule.kind, dedupeKey, message],
+  );
+  const id = Number(row!.id);
+  await store.run(`INSERT INTO alert_deliveries (alert_id, channel_id, status, attempts) SELECT $1, id, 'pending', 0 FROM alert_channels WHERE target_id = $2`, [id, target.id]);
+  out.alerts.push({ id, ruleId: rule.id, kind: rule.kind, message, details: payload });
+}
