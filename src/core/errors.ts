@@ -34,7 +34,10 @@ export type VouchErrorCode =
   | 'INTERNAL'
   // api and user state
   | 'FORBIDDEN'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  // outreach
+  | 'OPTED_OUT'
+  | 'DAILY_LIMIT';
 
 export interface VouchErrorOptions {
   cause?: unknown;

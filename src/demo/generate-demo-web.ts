@@ -16,7 +16,8 @@ import { errorBody, renderPageBytes } from './internal/render-html.js';
 import { robotsFor, sitemapsFor, sitemapXml, type RobotsSpec } from './internal/robots-sitemaps.js';
 import { sanitizePage } from './internal/sanitize-page.js';
 import type { WebDraft } from './internal/web-draft.js';
-import type { DemoTruthPageChange } from './types.js';
+import type { DemoTruth, DemoTruthPageChange } from './types.js';
+import { prospectTruth } from './internal/prospect-truth.js';
 
 export { DEMO_WEB_DEFAULTS };
 
@@ -120,7 +121,9 @@ export function generateDemoWeb(options: DemoWebOptions = {}): DemoWeb {
     responses.set(sp.url, { status: sp.status, headers, body, delayMs: delayOf.get(new URL(sp.url).hostname) ?? 0 });
   }
 
-  const truth = computeTruth({ pageLinks: links, web: plan, day: opts.day, sites, draft, robots, sitemaps });
+  const base = computeTruth({ pageLinks: links, web: plan, day: opts.day, sites, draft, robots, sitemaps });
+  const truth: DemoTruth = { ...base, prospects: [], contacts: [], contactDecoys: [] };
   if (opts.day === 2) truth.diff = diffTruth(generateDemoWeb({ ...opts, day: 1 }).truth, truth, changes);
+  Object.assign(truth, prospectTruth(truth, plan, draft));
   return { options: opts, sites, responses, truth };
 }

@@ -25,5 +25,8 @@ export type {
   DemoTruthRemoved,
   DemoTruthPageChange,
   DemoLossReason,
+  DemoProspectKind,
+  DemoTruthProspect,
+  DemoTruthContact,
   DemoUncrawlableReason,
 } from './types.js';

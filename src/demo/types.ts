@@ -7,7 +7,10 @@ import type { LinkKind, LinkPosition } from '../core/types.js';
 export interface DemoWebOptions {
   /** Seed of the generator; the same seed gives the same bytes. */
   seed?: number;
-  /** Number of registrable domains (at least DEMO_MIN_SITES). Hosts are a few more (www., subdomains). */
+  /**
+   * Number of registrable domains (at least DEMO_MIN_SITES) of the backlink cast; the three niche
+   * blogs planted for prospecting come on top. Hosts are a few more (www., subdomains).
+   */
   sites?: number;
   /** Approximate number of HTML pages answering 200, over all sites. */
   pages?: number;
@@ -123,7 +126,7 @@ export interface DemoTruthPage {
    * Features of the page, for tests that look for one: sponsored-post, unmarked-paid, comments,
    * reply-form, hidden-links, link-farm, pbn-post, sitewide-footer, non-utf8, base-href,
    * meta-nofollow, x-robots-nofollow, noindex, meta-refresh, link-header, canonical-variant,
-   * redirect-chain, deleted, moved, host-redirect, expired-domain, day2-added.
+   * redirect-chain, deleted, moved, host-redirect, expired-domain, day2-added, resource-page.
    */
   flags: string[];
 }
@@ -229,4 +232,41 @@ export interface DemoTruth {
   links: DemoTruthLink[];
   /** Only on day 2. */
   diff?: DemoTruthDiff;
+  /**
+   * Every link-building prospect of the day, by the definitions of prospect-truth.ts (planted ones
+   * and any the random web happens to hold). Toxic (spam, PBN) sites are never listed.
+   */
+  prospects: DemoTruthProspect[];
+  /** The contacts planted on the niche blogs' crawlable pages. */
+  contacts: DemoTruthContact[];
+  /** Address-like strings a contact extractor must not report (an address in a script, image file names). */
+  contactDecoys: string[];
+}
+
+/** What kind of opportunity a prospect is. */
+export type DemoProspectKind = 'link-gap' | 'broken-link' | 'competitor-lost' | 'unlinked-mention' | 'resource-page';
+
+export interface DemoTruthProspect {
+  kind: DemoProspectKind;
+  /** Registrable domain of the prospect site. */
+  domain: string;
+  /** The prospect page; null for a link gap, which is a whole domain. */
+  url: string | null;
+  /** One of the planted prospects (on the niche blogs), rather than one the random web happens to hold. */
+  planted: boolean;
+  /** broken-link: the dead URL the page links to. */
+  deadUrl?: string;
+  /** competitor-lost: the competitor URL the page no longer links to. */
+  competitorUrl?: string;
+}
+
+export interface DemoTruthContact {
+  domain: string;
+  /** The page it is found on. */
+  pageUrl: string;
+  type: 'email' | 'social' | 'page';
+  /** The address (lower case), the profile URL, or the contact/about page URL. */
+  value: string;
+  /** How it is written: a mailto link, plain text, an obfuscated address, a profile link, a contact/about page. */
+  how: 'mailto' | 'text' | 'obfuscated' | 'profile' | 'page';
 }

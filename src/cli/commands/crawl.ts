@@ -147,11 +147,14 @@ export function registerCrawl(program: Command): void {
       try {
         const result = await withStore(command, async (store) => {
           const { crawl } = await import('../../crawl/crawler/index.js');
-          return crawl(store, options, {
+          const crawled = await crawl(store, options, {
             signal: controller.signal,
             onStart: ({ jobId, resumed }) => say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}`),
             onProgress: progressReporter(progress, options.maxPages ?? null),
           });
+          // A new link from a prospect's site to its target wins the prospect.
+          if (crawled.state === 'done') await (await import('../../prospect/index.js')).updateWonProspects(store);
+          return crawled;
         });
         progress.stop();
         printResult(result, globals.json);

@@ -7,6 +7,7 @@ import type { BuildCtx } from './build-chrome.js';
 import { buildFarm, buildForum, buildPbn } from './build-community.js';
 import { buildShop } from './build-shop.js';
 import { planOutlinks } from './plan-outlinks.js';
+import { addProspectPages, planProspectLinks } from './plant-prospects.js';
 import type { SitePlan, WebPlan } from './plan-web.js';
 import { buildSkeleton, type Skeleton } from './skeleton.js';
 import { targetSpecials } from './target-specials.js';
@@ -42,9 +43,11 @@ export function buildDayOne(seed: number, web: WebPlan): { draft: WebDraft; ctx:
   for (const plan of web.plans) if (plan.budget > 0) skeletons.set(plan.site.host, buildSkeleton(seed, plan));
   const specials = targetSpecials(web, skeletons.get(web.target.site.host) as Skeleton);
   const links = planOutlinks({ seed, web, skeletons, specials });
+  planProspectLinks(links, web, skeletons);
   const ctx: BuildCtx = { seed, web, skeletons, links, specials };
   const draft: WebDraft = { pages: new Map(), specials: new Map() };
   const pbnDayOne = web.plans.filter((p) => p.site.role === 'pbn' && p.site.sinceDay === 1);
   for (const plan of web.plans) if (plan.site.sinceDay === 1) buildSite(draft, plan, ctx, pbnDayOne);
+  addProspectPages(draft, ctx);
   return { draft, ctx };
 }

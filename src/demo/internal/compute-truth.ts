@@ -110,7 +110,7 @@ export function pageLinks(page: PageModel): DemoTruthLink[] {
 }
 
 /** Compute pages, links and reachability for one day. */
-export function computeTruth(input: TruthInput): DemoTruth {
+export function computeTruth(input: TruthInput): Omit<DemoTruth, 'prospects' | 'contacts' | 'contactDecoys'> {
   const { web, day, sites, draft, robots } = input;
   const pages = new Map<string, DemoTruthPage>();
   const links: DemoTruthLink[] = [];

@@ -13,6 +13,7 @@ import { buildSite } from './build-web.js';
 import { relFlags } from './compute-truth.js';
 import { a, linksOf, newPage, p, unlink, type LinkItem, type PageModel } from './model.js';
 import { KEYWORDS, type SitePlan } from './plan-web.js';
+import { prospectsDayTwo } from './plant-prospects.js';
 import { rngFor } from './prng.js';
 import { baseOf } from './sanitize-page.js';
 import type { Skeleton } from './skeleton.js';
@@ -93,12 +94,13 @@ export function applyDayTwo(draft: WebDraft, ctx: BuildCtx): DemoTruthPageChange
 
   addNewArticles(draft, ctx, changes, targetDomain);
   addSpam(draft, ctx, changes);
+  prospectsDayTwo(draft, ctx, changes);
   return changes;
 }
 
 function addNewArticles(draft: WebDraft, ctx: BuildCtx, changes: DemoTruthPageChange[], targetDomain: string): void {
   const rng = rngFor(ctx.seed, 'day2:articles');
-  const blogs = ctx.web.plans.filter((p) => p.site.role === 'blog' && p.site.robots !== 'error-500' && p.site.delayMs === 0 && !p.traits.has('platform'));
+  const blogs = ctx.web.plans.filter((p) => p.site.role === 'blog' && p.site.robots !== 'error-500' && p.site.delayMs === 0 && !p.traits.has('platform') && !p.traits.has('niche'));
   const linksTarget = (plan: SitePlan): boolean => [...draft.pages.values()].some((pg) => pg.host === plan.site.host && targetLinks(pg, targetDomain).length > 0);
   const fresh = blogs.filter((p) => !linksTarget(p));
   const already = blogs.filter(linksTarget);

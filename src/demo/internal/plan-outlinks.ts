@@ -85,7 +85,8 @@ export function planOutlinks({ seed, web, skeletons, specials }: OutlinkInput): 
   };
   const competitors = web.competitors.map(sk);
   const hubDeep = [web.news, web.uni, web.uniSub, web.gov].flatMap((p) => sk(p).deep.map((pg) => ({ url: urlOf(sk(p), pg), title: pg.title })));
-  const blogs = web.plans.filter((p) => p.site.role === 'blog');
+  // NOTE: the planted niche blogs get their links from plant-prospects.ts only.
+  const blogs = web.plans.filter((p) => p.site.role === 'blog' && !p.traits.has('niche'));
   const regular = blogs.filter((p) => !p.traits.has('slow') && !p.traits.has('robots-500') && !p.traits.has('platform'));
   const blogDeep = blogs.flatMap((p) => sk(p).deep.map((pg) => ({ host: p.site.host, url: urlOf(sk(p), pg), title: pg.title })));
 

@@ -25,7 +25,8 @@ export type Trait =
   | 'hidden-link'
   | 'compliant'
   | 'unmarked'
-  | 'platform';
+  | 'platform'
+  | 'niche';
 
 export interface SitePlan {
   site: DemoSite;
@@ -48,6 +49,8 @@ export interface WebPlan {
   uniSub: SitePlan;
   gov: SitePlan;
   expired: SitePlan;
+  /** Niche blogs planted for prospecting (see plant-prospects.ts); role blog, trait niche. */
+  niche: SitePlan[];
   /** Hosts created between day 1 and day 2 (built only for day 2). */
   day2Pbn: SitePlan;
 }
@@ -145,6 +148,18 @@ export function roleCounts(sites: number): { pbn: number; farm: number; forum: n
   return { pbn, farm, forum, paid, blog: rest - pbn - farm - forum - paid };
 }
 
+/**
+ * Niche blogs planted for prospecting, on top of `sites`: they link to competitors and never to the
+ * target on day 1 (link gap), and carry the dead link, the brand mention, the resource page and the
+ * contact pages (see plant-prospects.ts).
+ */
+export const NICHE_SITES = [
+  { host: 'www.gizmoguide.test', name: 'Gizmo Guide', topic: 'tech' },
+  { host: 'www.tinkertools-digest.test', name: 'Tinker Tools Digest', topic: 'diy' },
+  { host: 'www.homeshop-review.test', name: 'Homeshop Review', topic: 'shop' },
+] as const satisfies readonly { host: string; name: string; topic: Topic }[];
+const NICHE_BUDGET = 6;
+
 /** The smallest web that still holds every feature. */
 export const MIN_SITES = 20;
 
@@ -152,7 +167,7 @@ export const MIN_SITES = 20;
 export function planWeb(seed: number, sites: number, pages: number): WebPlan {
   const rng = rngFor(seed, 'plan');
   const share = (fraction: number, min: number): number => Math.max(min, Math.round(pages * fraction));
-  const used = new Set<string>([TARGET_DOMAIN]);
+  const used = new Set<string>([TARGET_DOMAIN, ...NICHE_SITES.map((n) => registrableDomain(n.host))]);
   const plans: SitePlan[] = [];
   const add = (spec: SiteSpec): SitePlan => {
     const plan = toPlan(spec, rngFor(seed, `ids:${spec.host}`));
@@ -249,8 +264,11 @@ export function planWeb(seed: number, sites: number, pages: number): WebPlan {
     add(spec);
   }
 
+  // NOTE: planted after every other site, so that the rest of the cast draws the same numbers as before.
+  const niche = NICHE_SITES.map((n) => add({ ...blogSpec(n.host, NICHE_BUDGET, ['niche']), name: n.name, topic: n.topic, robots: 'rules' }));
+
   const day2Pbn = toPlan(pbnSpec(uniqueDomain(rng, [PBN_A, PBN_B], used), 0, 2), rngFor(seed, 'ids:day2-pbn'));
   plans.push(day2Pbn);
 
-  return { seed, plans, target, targetBlog, targetBare, competitors, news, uni, uniSub, gov, expired, day2Pbn };
+  return { seed, plans, target, targetBlog, targetBare, competitors, news, uni, uniSub, gov, expired, niche, day2Pbn };
 }

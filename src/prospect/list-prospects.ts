@@ -1,0 +1,44 @@
+import type { SqlParam, Store } from '../store/index.js';
+import { PROSPECT_COLUMNS, toProspectRecord, type ProspectDbRow, type ProspectNote, type ProspectRecord } from './internal/prospect-row.js';
+
+export interface ListProspectsOptions {
+  targetId?: number;
+  status?: string[];
+  kind?: string[];
+  tag?: string;
+  /** Only prospects whose follow-up date is on or before this day (YYYY-MM-DD). */
+  dueBy?: string;
+  /** Only this prospect. */
+  id?: number;
+}
+
+/** The pipeline, highest score first, each prospect with its notes. */
+export async function listProspects(store: Store, options: ListProspectsOptions = {}): Promise<ProspectRecord[]> {
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  const p = (v: SqlParam): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (options.id !== undefined) where.push(`id = ${p(options.id)}`);
+  if (options.targetId !== undefined) where.push(`target_id = ${p(options.targetId)}`);
+  if (options.status && options.status.length > 0) where.push(`list_contains(${p(options.status)}, status)`);
+  if (options.kind && options.kind.length > 0) where.push(`list_contains(${p(options.kind)}, kind)`);
+  if (options.tag !== undefined) where.push(`list_contains(tags, ${p(options.tag)})`);
+  if (options.dueBy !== undefined) where.push(`follow_up <= ${p(options.dueBy)}::DATE`);
+  const rows = await store.all<ProspectDbRow>(
+    `SELECT ${PROSPECT_COLUMNS} FROM prospects ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC NULLS LAST, id`,
+    params,
+  );
+  if (rows.length === 0) return [];
+  const notes = new Map<number, ProspectNote[]>();
+  for (const n of await store.all<{ id: bigint; prospect_id: bigint; created_at: Date; text: string }>(
+    `SELECT id, prospect_id, created_at, text FROM prospect_notes WHERE list_contains($1::BIGINT[], prospect_id) ORDER BY created_at, id`,
+    [rows.map((r) => String(r.id))],
+  )) {
+    const list = notes.get(Number(n.prospect_id)) ?? [];
+    list.push({ id: Number(n.id), createdAt: n.created_at, text: n.text });
+    notes.set(Number(n.prospect_id), list);
+  }
+  return rows.map((r) => toProspectRecord(r, notes.get(Number(r.id)) ?? []));
+}

@@ -1,0 +1,30 @@
+import type { Store } from '../store/index.js';
+
+export interface LostWin {
+  prospectId: number;
+  domain: string;
+  linkId: number;
+  linkUrl: string;
+  lostAt: Date;
+  lostReason: string | null;
+}
+
+/**
+ * Move won prospects whose attached link is now lost (links.lost_at set by a re-crawl or verify)
+ * to lost, and return them, so that monitoring can raise an alert for each.
+ * @example for (const w of await updateLostWins(store)) alert('won-link-lost', w)
+ */
+export async function updateLostWins(store: Store, options: { at?: Date } = {}): Promise<LostWin[]> {
+  const at = options.at ?? new Date();
+  const rows = await store.all<{ prospect_id: bigint; domain: string; link_id: bigint; src_url: string; lost_at: Date; lost_reason: string | null }>(
+    `SELECT p.id AS prospect_id, p.domain, l.id AS link_id, l.src_url, l.lost_at, l.lost_reason
+     FROM prospects p JOIN links l ON l.id = p.link_id
+     WHERE p.status = 'won' AND l.lost_at IS NOT NULL
+     ORDER BY p.id`,
+  );
+  if (rows.length === 0) return [];
+  await store.transaction(async () => {
+    for (const r of rows) await store.run(`UPDATE prospects SET status = 'lost', status_changed_at = $2, updated_at = $2 WHERE id = $1`, [r.prospect_id, at]);
+  });
+  return rows.map((r) => ({ prospectId: Number(r.prospect_id), domain: r.domain, linkId: Number(r.link_id), linkUrl: r.src_url, lostAt: r.lost_at, lostReason: r.lost_reason }));
+}
