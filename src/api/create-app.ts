@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ValidationError, VouchError } from '../core/errors.js';
@@ -83,12 +84,35 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
   return app;
 }
 
-/** The dashboard hook: files from `dir`, and its index.html for client-side routes. */
+/** Content-Security-Policy of the dashboard: its own scripts only, API calls to this origin. */
+const DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/**
+ * The dashboard hook: files from `dir`, and its index.html for client-side routes (paths without a
+ * file extension, so a missing asset is a 404, not a page). Vite names assets by content hash, so
+ * they are cached for a year; index.html is revalidated on every load, so a rebuild shows at once.
+ */
 function mountStatic(app: Hono<ApiEnv>, dir: string): void {
   const root = path.resolve(dir);
   const index = path.join(root, 'index.html');
+  const pageHeaders = (c: Context): void => {
+    c.header('cache-control', 'no-cache');
+    c.header('content-security-policy', DASHBOARD_CSP);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  };
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith(`${API_PREFIX}/`) || c.res.status >= 300) return;
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) pageHeaders(c);
+    else {
+      c.header('cache-control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      c.header('x-content-type-options', 'nosniff');
+    }
+  });
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound();
     if (!existsSync(index) || !statSync(index).isFile()) return c.notFound();
     return c.html(readFileSync(index, 'utf8'));
   });
