@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAlerts } from './commands/alerts.js';
 import { registerAnchors } from './commands/anchors.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBacklinks } from './commands/backlinks.js';
 import { registerBroken } from './commands/broken.js';
 import { registerCrawl } from './commands/crawl.js';
+import { registerDisavow } from './commands/disavow.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
@@ -12,14 +15,19 @@ import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerIntersect } from './commands/intersect.js';
+import { registerMonitor } from './commands/monitor.js';
+import { registerOptimize } from './commands/optimize.js';
 import { registerOutlinks } from './commands/outlinks.js';
+import { registerOutreach } from './commands/outreach.js';
 import { registerPages } from './commands/pages.js';
+import { registerProspects } from './commands/prospects.js';
 import { registerRank } from './commands/rank.js';
 import { registerRefdomains } from './commands/refdomains.js';
 import { registerRobots } from './commands/robots.js';
 import { registerServe } from './commands/serve.js';
 import { registerTargets } from './commands/targets.js';
 import { registerToken } from './commands/token.js';
+import { registerVerify } from './commands/verify.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -41,7 +49,15 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerIntersect,
   registerHistory,
   registerOutlinks,
+  registerProspects,
+  registerOutreach,
+  registerAudit,
+  registerDisavow,
+  registerVerify,
+  registerMonitor,
+  registerAlerts,
   registerExport,
+  registerOptimize,
   registerServe,
   registerToken,
   registerInfo,
