@@ -38,6 +38,10 @@ export async function applyMigrations(
     }
     applied.push(migration.version);
   }
+  // Write the schema changes into the file itself now. DuckDB 1.5 cannot replay an ALTER TABLE ADD
+  // COLUMN from the WAL of a process that was killed (kill -9) before its next checkpoint: the file
+  // would then refuse to open with an internal error.
+  if (applied.length > 0) await connection.run('CHECKPOINT');
   return applied;
 }
 
