@@ -10,11 +10,11 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { POLBLOGS_PATH, REPO_ROOT, UKWA_PATH } from './reference-fixtures.js';
 
 const run = promisify(execFile);
-const RUNNER = path.join(REPO_ROOT, 'test', 'graph', 'support', 'run-rank.ts');
+const BIN = path.join(REPO_ROOT, 'bin', 'vouch.js');
 
 /** Run `vouch <args>` in a child process, as a user would; rejects with stderr on a non-zero exit. */
 async function vouch(args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', RUNNER, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  const { stdout } = await run(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
   return stdout;
 }
 
@@ -47,7 +47,7 @@ describe('vouch rank', () => {
 
   it('prints CSV and a table for polblogs, with the default seeds (none there)', async () => {
     const csv = await vouch(['rank', '--edges', POLBLOGS_PATH, '--csv', '--harmonic', 'hyperball', '--weighted']);
-    const lines = csv.trim().split('\n');
+    const lines = csv.trim().split('\r\n');
     assert.equal(lines[0], 'node,authority,pagerank,harmonic,trust,spam_mass,in_degree,out_degree,ref_domains');
     assert.equal(lines.length, 1 + 1224);
     const table = await vouch(['rank', '--edges', POLBLOGS_PATH, '--limit', '3', '--harmonic', 'none']);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { runIngestCli } from './fixtures/run-ingest-cli.js';
+import { runCli as runIngestCli } from '../helpers/run-cli.js';
 import { WARC_2014, WAT_2014 } from './fixtures/warc-files.js';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../docs/imports/samples');

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { registerCrawl } from '../../../src/cli/commands/crawl.js';
 import { exitCodeFor } from '../../../src/cli/exit-code.js';
 import { createProgram } from '../../../src/cli/program.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
-import { startCrawlCli } from './fixtures/run-crawl-cli.js';
+import { startCli as startCrawlCli } from '../../helpers/run-cli.js';
 import { html, linksPage, startTestWeb } from './fixtures/test-web.js';
 import type { TestWeb } from './fixtures/test-web.js';
 
@@ -29,7 +28,6 @@ after(async () => {
 
 async function exitCodeOf(args: string[]): Promise<number> {
   const program = createProgram();
-  if (!program.commands.some((c) => c.name() === 'crawl')) registerCrawl(program);
   program.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   for (const c of program.commands) c.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   try {

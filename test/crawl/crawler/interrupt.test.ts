@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../../src/store/index.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
-import { startCrawlCli } from './fixtures/run-crawl-cli.js';
+import { startCli as startCrawlCli } from '../../helpers/run-cli.js';
 import { html, linksPage, startTestWeb } from './fixtures/test-web.js';
 import type { TestWeb } from './fixtures/test-web.js';
 

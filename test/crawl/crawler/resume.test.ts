@@ -11,7 +11,7 @@ import type { DemoServer } from '../../../src/demo/index.js';
 import { openStore } from '../../../src/store/index.js';
 import type { DuckDbStore } from '../../../src/store/index.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
-import { startCrawlCli } from './fixtures/run-crawl-cli.js';
+import { startCli as startCrawlCli } from '../../helpers/run-cli.js';
 
 let server: DemoServer;
 const temp = makeTempDir('vouch-crawl-resume-');
