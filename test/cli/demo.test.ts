@@ -16,6 +16,7 @@ interface DemoJson {
   crawl: { pages: number; state: string };
   rank: { domains: number; converged: boolean };
   report: { refDomains: number; truthRefDomains: number; refDomainsMatchTruth: boolean; brokenBacklinks: number };
+  audit: { precision: number; recall: number; hubsFlagged: string[]; whatIf: { before: { authority: number }; after: { authority: number } } };
 }
 
 describe('vouch demo', () => {
@@ -33,6 +34,9 @@ describe('vouch demo', () => {
     assert.equal(out.report.refDomains, out.report.truthRefDomains);
     assert.equal(out.report.refDomainsMatchTruth, true);
     assert.ok(out.report.brokenBacklinks > 0, 'the demo plants broken backlinks');
+    assert.ok(out.audit.precision >= 0.9 && out.audit.recall >= 0.9, JSON.stringify(out.audit));
+    assert.deepEqual(out.audit.hubsFlagged, []);
+    assert.ok(out.audit.whatIf.after.authority < out.audit.whatIf.before.authority, 'without toxic links the shop loses authority');
   });
 
   it('gives the same numbers on a second run (its store starts from nothing)', async () => {

@@ -24,7 +24,7 @@ function integer(value: string): number {
 export function registerDemo(program: Command): void {
   const demo = program
     .command('demo')
-    .description('run the main job on the bundled demo web: serve it on loopback, crawl, rank, report (checked against its ground truth), then serve the API until Ctrl-C')
+    .description('run the main job on the bundled demo web: serve it on loopback, crawl, rank, audit, report (checked against its ground truth), then serve the dashboard until Ctrl-C')
     .option('--no-serve', 'stop after printing the report instead of serving')
     .option('--seed <n>', 'demo web generator seed', integer, DEMO_WEB_DEFAULTS.seed)
     .option('--sites <n>', 'number of demo domains', integer, DEMO_WEB_DEFAULTS.sites)

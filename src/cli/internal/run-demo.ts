@@ -1,7 +1,7 @@
 /**
  * The main job on the bundled demo web, step by step: serve it on loopback, track the demo shop and
- * its competitors, crawl, rank, report (checked against the generator's ground truth), then serve
- * the API until stopped. Each step calls the same library function as its own command; this file
+ * its competitors, crawl, rank, audit, report (each checked against the generator's ground truth),
+ * then serve the dashboard and API until stopped. Each step calls the same library function as its own command; this file
  * only sequences them and prints what they return.
  */
 import { rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ export interface RunDemoOptions {
   seed: number;
   sites: number;
   pages: number;
-  /** Keep serving the API (and dashboard) after the report, until `signal` aborts. */
+  /** Keep serving the dashboard and API after the report, until `signal` aborts. */
   serve: boolean;
   port: number;
   json: boolean;
@@ -63,13 +63,13 @@ export async function runDemo(o: RunDemoOptions, io: RunDemoIo): Promise<Record<
   const truth = (await import('../../demo/index.js')).generateDemoWeb({ seed: o.seed, sites: o.sites, pages: o.pages, day: 1 }).truth;
   let store: DuckDbStore | null = null;
   try {
-    say(`1/5 serve   demo web: ${demo.server.hosts.length} hosts on ${demo.server.addresses.join(', ')} port ${demo.server.port}; truth in ${o.dir}`);
+    say(`1/6 serve   demo web: ${demo.server.hosts.length} hosts on ${demo.server.addresses.join(', ')} port ${demo.server.port}; truth in ${o.dir}`);
     store = await openStore({ dataDir: o.dir });
 
     const { addTarget } = await import('../../reports/index.js');
     await addTarget(store, { value: truth.target, name: 'acme', brand: truth.brandTerms, keywords: truth.keywords });
     for (const c of truth.competitors) await addTarget(store, { value: c, competitor: true });
-    say(`2/5 targets acme = ${truth.target} (own), competitors ${truth.competitors.join(', ')}`);
+    say(`2/6 targets acme = ${truth.target} (own), competitors ${truth.competitors.join(', ')}`);
 
     const { crawl } = await import('../../crawl/index.js');
     const bar = io.progress('{pages_s} pages/s | queue {queue} | errors {errors}');
@@ -90,7 +90,7 @@ export async function runDemo(o: RunDemoOptions, io: RunDemoIo): Promise<Record<
     bar.stop();
     const s = crawled.summary;
     result.crawl = { pages: s.pages, hosts: s.hosts, links: s.links, pagesPerSecond: Math.round(crawled.pagesPerSecond), state: crawled.state };
-    say(`3/5 crawl   ${s.pages} pages on ${s.hosts} hosts, ${s.links} links in ${(crawled.elapsedMs / 1000).toFixed(1)} s (${crawled.pagesPerSecond.toFixed(0)} pages/s)`);
+    say(`3/6 crawl   ${s.pages} pages on ${s.hosts} hosts, ${s.links} links in ${(crawled.elapsedMs / 1000).toFixed(1)} s (${crawled.pagesPerSecond.toFixed(0)} pages/s)`);
     if (crawled.state !== 'done') {
       say('stopped before the crawl finished');
       return result;
@@ -99,10 +99,11 @@ export async function runDemo(o: RunDemoOptions, io: RunDemoIo): Promise<Record<
     const { rankStore } = await import('../../graph/index.js');
     const ranked = await rankStore(store, {});
     result.rank = { hosts: ranked.hosts.nodes, domains: ranked.domains.nodes, domainEdges: ranked.domains.edges, converged: ranked.domains.converged };
-    say(`4/5 rank    ${ranked.hosts.nodes} hosts, ${ranked.domains.nodes} domains, ${ranked.pages.nodes} pages; PageRank ${ranked.domains.converged ? 'converged' : 'did NOT converge'} in ${ranked.domains.iterations} passes`);
+    say(`4/6 rank    ${ranked.hosts.nodes} hosts, ${ranked.domains.nodes} domains, ${ranked.pages.nodes} pages; PageRank ${ranked.domains.converged ? 'converged' : 'did NOT converge'} in ${ranked.domains.iterations} passes`);
 
+    result.audit = await runAudit(store, truth, o, io, print, say);
     result.report = await printReport(store, truth, o, io, print);
-    say('5/5 report  done; audit, monitoring and the dashboard are not built yet');
+    say('6/6 report  done');
     say(`explore it: vouch --data ${o.dir} refdomains acme   (or backlinks, anchors, broken, intersect, history)`);
 
     if (o.serve && !io.signal.aborted) await serveApi(store, io, print);
@@ -111,6 +112,37 @@ export async function runDemo(o: RunDemoOptions, io: RunDemoIo): Promise<Record<
     await store?.close();
     await demo.server.close();
   }
+}
+
+/** Audit the shop's backlinks, compare the flagged domains with the planted spam and PBN, and show the what-if. */
+async function runAudit(store: DuckDbStore, truth: DemoTruth, o: RunDemoOptions, io: RunDemoIo, print: (line: string) => void, say: (line: string) => void): Promise<Record<string, unknown>> {
+  const { auditTarget, whatIf } = await import('../../audit/index.js');
+  const { resolveTarget } = await import('../../reports/index.js');
+  const audit = await auditTarget(store, 'acme');
+  const bad = new Set(truth.domains.filter((d) => d.class !== 'legit').map((d) => d.domain));
+  const hubs = new Set(truth.domains.filter((d) => d.role === 'hub').map((d) => d.domain));
+  const flagged = audit.domains.filter((d) => d.toxicity >= audit.threshold);
+  const m = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const d of audit.domains) {
+    const toxic = d.toxicity >= audit.threshold;
+    if (bad.has(d.domain)) m[toxic ? 'tp' : 'fn']++;
+    else m[toxic ? 'fp' : 'tn']++;
+  }
+  const precision = m.tp + m.fp === 0 ? 1 : m.tp / (m.tp + m.fp);
+  const recall = m.tp + m.fn === 0 ? 1 : m.tp / (m.tp + m.fn);
+  const hubsFlagged = flagged.filter((d) => hubs.has(d.domain)).map((d) => d.domain);
+  const target = await resolveTarget(store, 'acme');
+  const what = await whatIf(store, target, flagged.map((d) => ({ kind: 'domain' as const, value: d.domain })));
+  say(`5/6 audit   ${audit.summary.domains} referring domains scored; ${flagged.length} at toxicity ≥ ${audit.threshold}`);
+  print(`\nToxic referring domains (toxicity ≥ ${audit.threshold}); against the planted spam and PBN: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (TP ${m.tp}, FP ${m.fp}, FN ${m.fn}, TN ${m.tn}); hubs flagged: ${hubsFlagged.length === 0 ? 'none' : hubsFlagged.join(', ')}`);
+  if (!o.json) io.table(flagged.map((d) => ({ domain: d.domain, planted: truth.domains.find((t) => t.domain === d.domain)?.class ?? 'legit', toxicity: d.toxicity, markers: d.markers.map((x) => x.marker).join(', ') })), [
+    { key: 'domain', header: 'domain' },
+    { key: 'planted', header: 'planted as' },
+    { key: 'toxicity', header: 'toxicity', align: 'right' },
+    { key: 'markers', header: 'markers that fired' },
+  ]);
+  print(`What-if, without those domains: authority ${what.before.authority.toFixed(1)} -> ${what.after.authority.toFixed(1)}, rank among ${what.domains} domains ${what.before.position} -> ${what.after.position} (explain one: vouch --data ${o.dir} audit acme --explain <domain>)`);
+  return { threshold: audit.threshold, flagged: flagged.map((d) => d.domain), confusion: m, precision, recall, hubsFlagged, whatIf: { before: what.before, after: what.after } };
 }
 
 async function printReport(store: DuckDbStore, truth: DemoTruth, o: RunDemoOptions, io: RunDemoIo, print: (line: string) => void): Promise<Record<string, unknown>> {
@@ -160,11 +192,14 @@ async function printReport(store: DuckDbStore, truth: DemoTruth, o: RunDemoOptio
 /** Serve the API over the demo store until Ctrl-C, with a fresh token printed once. */
 async function serveApi(store: DuckDbStore, io: RunDemoIo, print: (line: string) => void): Promise<void> {
   const { createApp, startServer, createApiToken } = await import('../../api/index.js');
+  const { ensureDashboardBuilt, dashboardLoginUrl } = await import('./ensure-dashboard.js');
+  const staticDir = await ensureDashboardBuilt();
   const { token } = await createApiToken(store, { name: 'demo', scope: 'write' });
-  const app = createApp({ store, version: 'demo', corsOrigins: [], staticDir: null });
+  const app = createApp({ store, version: 'demo', corsOrigins: [], staticDir });
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   try {
-    print(`\nAPI: ${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)`);
+    print(`\ndashboard: ${dashboardLoginUrl(server.url, token)}`);
+    print(`API: ${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)`);
     print(`token (shown once): ${token}`);
     print(`try: curl -H 'authorization: Bearer ${token}' ${server.url}/api/v1/targets/acme/refdomains`);
     print('press Ctrl-C to stop');
