@@ -31,3 +31,5 @@ export { sendEmail, EMAIL_DEFAULTS } from './alerts/send-email.js';
 export type { EmailMessage, EmailOptions } from './alerts/send-email.js';
 export { listAlerts } from './alerts/list-alerts.js';
 export type { AlertRow } from './alerts/list-alerts.js';
+export { raiseAlert } from './alerts/raise-alert.js';
+export type { RaiseAlertInput } from './alerts/raise-alert.js';

@@ -22,7 +22,7 @@ export interface StartSchedulesOptions {
   /** Aborting it stops the schedules (as stop() does). */
   signal?: AbortSignal;
   /** Told after each run. */
-  onRun?: (schedule: MonitorSchedule, outcome: { result?: MonitorResult; error?: unknown }) => void;
+  onRun?: (schedule: MonitorSchedule, outcome: { result?: MonitorResult; error?: unknown }) => void | Promise<void>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Store } from '../store/index.js';
 
 export interface LostWin {
   prospectId: number;
+  targetId: number;
   domain: string;
   linkId: number;
   linkUrl: string;
@@ -16,8 +17,8 @@ export interface LostWin {
  */
 export async function updateLostWins(store: Store, options: { at?: Date } = {}): Promise<LostWin[]> {
   const at = options.at ?? new Date();
-  const rows = await store.all<{ prospect_id: bigint; domain: string; link_id: bigint; src_url: string; lost_at: Date; lost_reason: string | null }>(
-    `SELECT p.id AS prospect_id, p.domain, l.id AS link_id, l.src_url, l.lost_at, l.lost_reason
+  const rows = await store.all<{ prospect_id: bigint; target_id: number; domain: string; link_id: bigint; src_url: string; lost_at: Date; lost_reason: string | null }>(
+    `SELECT p.id AS prospect_id, p.target_id, p.domain, l.id AS link_id, l.src_url, l.lost_at, l.lost_reason
      FROM prospects p JOIN links l ON l.id = p.link_id
      WHERE p.status = 'won' AND l.lost_at IS NOT NULL
      ORDER BY p.id`,
@@ -26,5 +27,5 @@ export async function updateLostWins(store: Store, options: { at?: Date } = {}):
   await store.transaction(async () => {
     for (const r of rows) await store.run(`UPDATE prospects SET status = 'lost', status_changed_at = $2, updated_at = $2 WHERE id = $1`, [r.prospect_id, at]);
   });
-  return rows.map((r) => ({ prospectId: Number(r.prospect_id), domain: r.domain, linkId: Number(r.link_id), linkUrl: r.src_url, lostAt: r.lost_at, lostReason: r.lost_reason }));
+  return rows.map((r) => ({ prospectId: Number(r.prospect_id), targetId: Number(r.target_id), domain: r.domain, linkId: Number(r.link_id), linkUrl: r.src_url, lostAt: r.lost_at, lostReason: r.lost_reason }));
 }

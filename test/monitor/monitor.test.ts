@@ -105,7 +105,7 @@ describe('runMonitor', () => {
     await saveMonitorSchedule(store, target.id, '* * * * * *', { ...options(), discover: false });
     const controller = new AbortController();
     const runs: string[] = [];
-    const handle = await startMonitorSchedules(store, { signal: controller.signal, onRun: (s, o) => runs.push(o.error === undefined ? `${s.target}:ok` : String(o.error)) });
+    const handle = await startMonitorSchedules(store, { signal: controller.signal, onRun: (s, o) => void runs.push(o.error === undefined ? `${s.target}:ok` : String(o.error)) });
     assert.equal(handle.schedules.length, 1);
     for (let i = 0; i < 400 && runs.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();

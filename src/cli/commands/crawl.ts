@@ -152,8 +152,8 @@ export function registerCrawl(program: Command): void {
             onStart: ({ jobId, resumed }) => say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}`),
             onProgress: progressReporter(progress, options.maxPages ?? null),
           });
-          // A new link from a prospect's site to its target wins the prospect.
-          if (crawled.state === 'done') await (await import('../../prospect/index.js')).updateWonProspects(store);
+          // A new link from a prospect's site to its target wins the prospect; a lost one raises an alert.
+          if (crawled.state === 'done') await (await import('../internal/settle-prospects.js')).settleProspects(store);
           return crawled;
         });
         progress.stop();

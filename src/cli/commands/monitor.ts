@@ -84,13 +84,21 @@ export function registerMonitor(program: Command): void {
       say(`scheduled ${saved.target} every "${saved.cron}"`);
     }
     const result = await withStopSignal((signal) =>
-      withStore(command, (store) =>
-        m.runMonitor(store, target, options, {
+      withStore(command, async (store) => {
+        const ran = await m.runMonitor(store, target, options, {
           signal,
           onStart: ({ jobId, resumed, pages }) => say(`${resumed ? 'resuming' : 'starting'} verify job ${jobId}: ${pages} source pages`),
           onPhase: (phase) => say(`monitor: ${phase}`),
-        }),
-      ),
+        });
+        if (ran.state !== 'interrupted') {
+          const { settleProspects } = await import('../internal/settle-prospects.js');
+          const settled = await settleProspects(store);
+          if (settled.won + settled.lost > 0) say(`prospects: ${settled.won} won, ${settled.lost} won links lost (alert raised)`);
+          // Send the won-link-lost alerts now rather than at the next run.
+          if (settled.lost > 0 && options.alerts !== false) await m.deliverAlerts(store, {});
+        }
+        return ran;
+      }),
     );
     printMonitor(result, globals.json);
     if (result.state === 'interrupted') {

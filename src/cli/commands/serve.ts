@@ -49,7 +49,19 @@ export function registerServe(program: Command): void {
         if (!LOOPBACK.test(flags.host)) note(`note: listening on ${flags.host}, reachable from other machines; put TLS in front of it`);
         if ((await listApiTokens(store)).every((t) => t.revokedAt !== null)) note('note: no API token yet; create one with: vouch token create (while the server is stopped)');
         const { startMonitorSchedules } = await import('../../monitor/index.js');
-        const schedules = await startMonitorSchedules(store, { onRun: (s, o) => note(o.error === undefined ? `monitor ${s.target}: ${o.result?.state}` : `monitor ${s.target} failed: ${(o.error as Error).message}`) });
+        const { settleProspects } = await import('../internal/settle-prospects.js');
+        const schedules = await startMonitorSchedules(store, {
+          onRun: async (s, o) => {
+            note(o.error === undefined ? `monitor ${s.target}: ${o.result?.state}` : `monitor ${s.target} failed: ${(o.error as Error).message}`);
+            if (o.error !== undefined) return;
+            try {
+              const settled = await settleProspects(store);
+              if (settled.won + settled.lost > 0) note(`prospects: ${settled.won} won, ${settled.lost} won links lost`);
+            } catch (err) {
+              note(`prospects not updated: ${(err as Error).message}`);
+            }
+          },
+        });
         if (schedules.schedules.length > 0) note(`monitoring ${schedules.schedules.length} targets on their schedules (vouch monitor --list)`);
         await new Promise<void>((resolve) => {
           const stop = (): void => {

@@ -26,7 +26,7 @@ export function registerVerify(program: Command): void {
         const result = await withStopSignal((signal) =>
           withStore(command, async (store) => {
             const { verify } = await import('../../monitor/index.js');
-            return verify(store, target, options, {
+            const verified = await verify(store, target, options, {
               signal,
               onStart: ({ jobId, resumed, pages }) => {
                 say(`${resumed ? 'resuming' : 'starting'} verify job ${jobId}: ${pages} source pages`);
@@ -34,6 +34,12 @@ export function registerVerify(program: Command): void {
               },
               onProgress: (p) => progress.update(p.done, { failed: p.failed }),
             });
+            if (verified.state !== 'interrupted') {
+              const { settleProspects } = await import('../internal/settle-prospects.js');
+              const settled = await settleProspects(store);
+              if (settled.won + settled.lost > 0) say(`prospects: ${settled.won} won, ${settled.lost} won links lost (alert raised)`);
+            }
+            return verified;
           }),
         );
         progress.stop();
