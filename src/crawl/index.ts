@@ -61,6 +61,8 @@ export type {
 } from './fetch/index.js';
 // politeness
 export { PolitenessScheduler, POLITENESS_DEFAULTS } from './schedule/index.js';
+export { createPoliteFetching } from './create-polite-fetching.js';
+export type { PoliteFetching, PoliteFetchingOptions } from './create-polite-fetching.js';
 export type { PolitenessOptions, NextSlot } from './schedule/index.js';
 // crawl engine: jobs and frontier in DuckDB, the crawl loop
 export { DuckDbFrontier, commitCrawlBatch, openJob, updateJobProgress, finishJob } from './frontier/index.js';

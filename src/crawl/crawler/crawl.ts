@@ -9,11 +9,9 @@
 import { CriticalError, ValidationError, toVouchError } from '../../core/errors.js';
 import { tryCanonicalizeUrlWithHost } from '../../core/canonicalize-url.js';
 import type { DuckDbStore } from '../../store/index.js';
-import { createFetcher } from '../fetch/create-fetcher.js';
+import { createPoliteFetching } from '../create-polite-fetching.js';
 import { DuckDbFrontier } from '../frontier/duckdb-frontier.js';
 import { finishJob, openJob } from '../frontier/open-job.js';
-import { RobotsPolicy } from '../robots/robots-policy.js';
-import { PolitenessScheduler } from '../schedule/politeness-scheduler.js';
 import { compileUrlPattern } from './compile-url-pattern.js';
 import { crawlJobKey, crawlJobParams } from './crawl-job-key.js';
 import { resolveCrawlOptions } from './crawl-options.js';
@@ -60,21 +58,12 @@ export async function crawl(store: DuckDbStore, options: CrawlOptions, hooks: Cr
     const c = tryCanonicalizeUrlWithHost(url);
     if (c !== null) admission.widen(c.url, c.host);
   }
-  const fetcher = createFetcher({
-    userAgent: o.userAgent,
-    resolve: o.resolve,
-    allowPrivate: o.allowPrivate,
-    maxBytes: o.maxBytes,
-    totalTimeoutMs: o.timeoutMs,
-    connectTimeoutMs: Math.min(10_000, o.timeoutMs),
-    headersTimeoutMs: Math.min(15_000, o.timeoutMs),
-    bodyTimeoutMs: Math.min(15_000, o.timeoutMs),
-  });
+  const { fetcher, robots, scheduler } = createPoliteFetching(o);
   const run = new CrawlRun({
     frontier,
     fetcher,
-    robots: new RobotsPolicy(fetcher, { userAgent: o.userAgent }),
-    scheduler: new PolitenessScheduler({ perHost: o.perHost, delayMs: o.delayMs, globalConcurrency: o.concurrency }),
+    robots,
+    scheduler,
     admission,
     options: o,
     startCounts: await frontier.counts(),

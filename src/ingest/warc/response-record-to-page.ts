@@ -9,7 +9,7 @@
 import { tryCanonicalizeUrlWithHost } from '../../core/canonicalize-url.js';
 import { registrableDomain } from '../../core/registrable-domain.js';
 import type { LinkRecord, PageRecord } from '../../core/types.js';
-import { extractLinks, isHtmlContentType, looksLikeHtml } from '../../extract/index.js';
+import { extractLinks, isHtmlContentType, looksLikeHtml, toLinkRecord } from '../../extract/index.js';
 import { NO_PAGE, parseWarcDate, unwrapUri } from './record-outcome.js';
 import type { RecordOutcome } from './record-outcome.js';
 import { parseHttpResponse } from './parse-http-response.js';
@@ -74,28 +74,7 @@ export function responseRecordToPage(record: WarcRecord): RecordOutcome {
   page.outlinks = extracted.links.length;
   const links = new Array<LinkRecord>(extracted.links.length);
   for (let i = 0; i < extracted.links.length; i++) {
-    const l = extracted.links[i]!;
-    links[i] = {
-      srcUrl: page.url,
-      dstUrl: l.dstUrl,
-      srcHost: page.host,
-      srcDomain: page.domain,
-      dstHost: l.dstHost,
-      dstDomain: l.dstDomain,
-      kind: l.kind,
-      anchor: l.anchor,
-      nofollow: l.nofollow,
-      ugc: l.ugc,
-      sponsored: l.sponsored,
-      metaNofollow: l.metaNofollow,
-      position: l.position,
-      context: l.context,
-      hidden: l.hidden,
-      httpStatus: null,
-      firstSeen: fetchedAt,
-      lastSeen: fetchedAt,
-      source: 'warc',
-    };
+    links[i] = toLinkRecord(extracted.links[i]!, page, fetchedAt, 'warc');
   }
   return { page, links, skip: null, html: true };
 }

@@ -114,10 +114,12 @@ describe('PolitenessScheduler driving real fetches', () => {
     scheduler.setCrawlDelay('slow.test', 0.3);
     const queue = new Map<string, number>([['a.test', 6], ['b.test', 6], ['slow.test', 4]]);
     const inFlight = new Set<Promise<void>>();
+    const starts = new Map<string, number[]>();
     while ([...queue.values()].some((n) => n > 0) || inFlight.size > 0) {
       const next = scheduler.pickNext([...queue].filter(([, n]) => n > 0).map(([h]) => h));
       if (next !== null && next.waitMs === 0 && scheduler.tryAcquire(next.host)) {
         queue.set(next.host, queue.get(next.host)! - 1);
+        starts.set(next.host, [...(starts.get(next.host) ?? []), performance.now()]);
         const job = fetcher.fetch(`http://${next.host}/`).then(() => scheduler.release(next.host));
         const tracked = job.finally(() => inFlight.delete(tracked));
         inFlight.add(tracked);
@@ -131,11 +133,13 @@ describe('PolitenessScheduler driving real fetches', () => {
     for (const [host, max] of maxOpen) assert.ok(max <= 2, `${host}: ${max} requests open at once`);
     assert.ok(maxOpenAll <= 3, `${maxOpenAll} open in all`);
     assert.equal(maxOpen.get('a.test'), 2, 'two at once to a host is used, not just allowed');
-    for (const [host, times] of arrivals) {
+    // Gaps are what the scheduler decides: when each request starts. Server and client share this
+    // process's event loop, so on a loaded machine two arrivals can be handled back to back however
+    // far apart they were sent (seen: 0 ms). The crawler's own politeness test checks arrivals.
+    for (const [host, times] of starts) {
       const minGapMs = host === 'slow.test' ? 300 : 100;
       for (let i = 1; i < times.length; i++) {
-        // Arrival gaps can be a little shorter than start gaps (the first request also connects).
-        assert.ok(times[i]! - times[i - 1]! >= minGapMs * 0.8, `${host}: gap ${Math.round(times[i]! - times[i - 1]!)} ms < ${minGapMs} ms`);
+        assert.ok(times[i]! - times[i - 1]! >= minGapMs, `${host}: gap ${Math.round(times[i]! - times[i - 1]!)} ms < ${minGapMs} ms`);
       }
     }
   });

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { tryCanonicalizeUrlWithHost } from '../../../core/canonicalize-url.js';
 import { registrableDomain } from '../../../core/registrable-domain.js';
 import type { LinkRecord, PageRecord } from '../../../core/types.js';
-import { extractLinks } from '../../../extract/index.js';
+import { extractLinks, toLinkRecord } from '../../../extract/index.js';
 import type { ExtractedLink } from '../../../extract/index.js';
 import { isHtml } from '../../fetch/is-html.js';
 import type { FetchResult, RedirectHop } from '../../fetch/types.js';
@@ -144,7 +144,7 @@ export function responseOutcome(entry: FrontierEntry, response: FetchResult, fet
   const follow: FollowTarget[] = [];
   for (let i = 0; i < extracted.links.length; i++) {
     const l = extracted.links[i]!;
-    links[i] = toLinkRecord(l, page, fetchedAt);
+    links[i] = toLinkRecord(l, page, fetchedAt, 'crawl');
     if (isFollowed(l)) follow.push({ url: l.dstUrl, host: l.dstHost, redirect: false });
   }
   return { page, links, follow };
@@ -153,30 +153,6 @@ export function responseOutcome(entry: FrontierEntry, response: FetchResult, fet
 function isFollowed(l: ExtractedLink): boolean {
   if (l.kind === 'meta-refresh') return true;
   return (l.kind === 'a' || l.kind === 'img') && !l.nofollow && !l.ugc && !l.sponsored && !l.metaNofollow && !l.hidden;
-}
-
-function toLinkRecord(l: ExtractedLink, page: PageRecord, fetchedAt: Date): LinkRecord {
-  return {
-    srcUrl: page.url,
-    dstUrl: l.dstUrl,
-    srcHost: page.host,
-    srcDomain: page.domain,
-    dstHost: l.dstHost,
-    dstDomain: l.dstDomain,
-    kind: l.kind,
-    anchor: l.anchor,
-    nofollow: l.nofollow,
-    ugc: l.ugc,
-    sponsored: l.sponsored,
-    metaNofollow: l.metaNofollow,
-    position: l.position,
-    context: l.context,
-    hidden: l.hidden,
-    httpStatus: null,
-    firstSeen: fetchedAt,
-    lastSeen: fetchedAt,
-    source: 'crawl',
-  };
 }
 
 function sha1(data: Uint8Array | string): string {
