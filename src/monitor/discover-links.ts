@@ -8,9 +8,9 @@
  * store lacks are merged in, as `new` events. NOTE: links already stored are verify's to judge: a
  * plain crawl writing them would "recover" a link lost because its page went noindex or its rel
  * became nofollow, while the page still carries it. A killed discovery resumes from the scratch
- * store's crawl job; a finished one removes the scratch store.
+ * store's crawl job (the store is the monitor job's own); a finished one removes the scratch store.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LinkKind, LinkPosition, LinkRecord, RecordSource } from '../core/types.js';
 import { crawl } from '../crawl/index.js';
@@ -72,9 +72,22 @@ interface ScratchLink {
   source: string;
 }
 
-function scratchDir(store: DuckDbStore, targetId: number): string {
+/**
+ * The scratch store of one monitor job (of the target), ready to use: scratch stores left by other
+ * jobs (a run killed before its merge, then run again with --fresh or --no-discover) are removed,
+ * since merging their old links later would report links long gone as new. Without a job there is
+ * nothing to resume, and the store starts empty.
+ */
+function prepareScratchDir(store: DuckDbStore, targetId: number, jobId: number | null): { dir: string; targetDir: string } {
   const base = store.databasePath === ':memory:' ? path.join(process.cwd(), 'vouch-data') : path.dirname(store.databasePath);
-  return path.join(base, 'monitor-scratch', `target-${targetId}`);
+  const targetDir = path.join(base, 'monitor-scratch', `target-${targetId}`);
+  const own = jobId === null ? null : `job-${jobId}`;
+  if (existsSync(targetDir)) {
+    for (const entry of readdirSync(targetDir)) if (entry !== own) rmSync(path.join(targetDir, entry), { recursive: true, force: true });
+  }
+  const dir = path.join(targetDir, own ?? 'no-job');
+  mkdirSync(dir, { recursive: true });
+  return { dir, targetDir };
 }
 
 /** Re-crawl the target's source hosts into a scratch store and merge the links the store lacks. */
@@ -83,7 +96,13 @@ export async function discoverLinks(
   target: TargetRecord,
   o: ResolvedVerifyOptions,
   options: DiscoverOptions = {},
-  hooks: { signal?: AbortSignal; jobId?: number | null; onProgress?: (p: CrawlProgress) => void } = {},
+  hooks: {
+    signal?: AbortSignal;
+    jobId?: number | null;
+    onProgress?: (p: CrawlProgress) => void;
+    /** Runs inside the merge's transaction, after the merge (the store's queue is held: use the store directly). */
+    onMerged?: () => Promise<void>;
+  } = {},
 ): Promise<DiscoverResult> {
   const d = { ...DISCOVER_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const mutex = storeMutex(store);
@@ -124,8 +143,7 @@ export async function discoverLinks(
     hosts.push(...extra);
   }
   const origins = [...new Set(hosts.map((h) => h.origin))];
-  const dir = scratchDir(store, target.id);
-  mkdirSync(dir, { recursive: true });
+  const { dir, targetDir } = prepareScratchDir(store, target.id, hooks.jobId ?? null);
   const scratch = await openStore({ dataDir: dir });
   let result;
   try {
@@ -153,12 +171,13 @@ export async function discoverLinks(
     await scratch.close();
   }
   if (result.state === 'interrupted') return { hosts: origins.length, pagesCrawled: result.pagesThisRun, newLinks: 0, state: 'interrupted' };
-  const newLinks = await mutex.run(() => mergeScratch(store, scratch.databasePath, hooks.jobId ?? null));
-  rmSync(dir, { recursive: true, force: true });
+  const newLinks = await mutex.run(() => mergeScratch(store, scratch.databasePath, hooks.jobId ?? null, hooks.onMerged));
+  // The target's lock is held: no other run has a scratch store under targetDir.
+  rmSync(targetDir, { recursive: true, force: true });
   return { hosts: origins.length, pagesCrawled: result.pagesThisRun, newLinks, state: 'done' };
 }
 
-async function mergeScratch(store: DuckDbStore, file: string, jobId: number | null): Promise<number> {
+async function mergeScratch(store: DuckDbStore, file: string, jobId: number | null, onMerged?: () => Promise<void>): Promise<number> {
   // NOTE: ATTACH takes no parameters; the path is ours (under the data directory), quoted as a literal.
   await store.run(`ATTACH '${file.replaceAll("'", "''")}' AS monitor_scratch (READ_ONLY)`);
   try {
@@ -169,8 +188,8 @@ async function mergeScratch(store: DuckDbStore, file: string, jobId: number | nu
     );
     return await store.transaction(async () => {
       await store.run(`INSERT INTO pages BY NAME SELECT * FROM monitor_scratch.pages s WHERE NOT EXISTS (SELECT 1 FROM pages p WHERE p.url = s.url)`);
-      if (rows.length === 0) return 0;
-      const { inserted } = await store.writeLinks(rows.map(toRecord), { jobId });
+      const inserted = rows.length === 0 ? 0 : (await store.writeLinks(rows.map(toRecord), { jobId })).inserted;
+      await onMerged?.();
       return inserted;
     });
   } finally {

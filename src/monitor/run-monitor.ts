@@ -3,8 +3,9 @@
  * its backlinks come from) for new links, then judge the alert rules and deliver what fired.
  *
  * The run is a `monitor` job: a run killed after verify resumes at the re-crawl; the verify and
- * crawl jobs inside it resume on their own. The target's monitor lock keeps two runs (or a run and
- * a `vouch verify`) from overlapping.
+ * crawl jobs inside it resume on their own, and each phase ends in the transaction of its last write
+ * (or is recognised as over on resume), so no step runs twice. The target's monitor lock keeps two
+ * runs (or a run and a `vouch verify`) from overlapping; a killed run's lock is taken over.
  */
 import { finishJob, openJob, updateJobProgress } from '../crawl/index.js';
 import { resolveTarget } from '../reports/index.js';
@@ -16,7 +17,7 @@ import { evaluateAlerts } from './alerts/evaluate-alerts.js';
 import type { EvaluateResult } from './alerts/evaluate-alerts.js';
 import { discoverLinks } from './discover-links.js';
 import type { DiscoverOptions, DiscoverResult } from './discover-links.js';
-import { runVerify } from './internal/run-verify.js';
+import { runVerify, verifyJobKey } from './internal/run-verify.js';
 import type { RunVerifyHooks } from './internal/run-verify.js';
 import { storeMutex } from './internal/store-mutex.js';
 import { monitorLockName, withMonitorLock } from './monitor-lock.js';
@@ -61,6 +62,9 @@ export async function runMonitor(store: DuckDbStore, target: string | TargetReco
   return withMonitorLock(store, monitorLockName(t.id), async () => {
     const { job, resumed } = await mutex.run(() => openJob(store, { kind: 'monitor', jobKey: `target:${t.id}`, params: { target: t.name, ...options } }));
     let phase: Phase = resumed ? ((job.progress as { phase?: Phase } | null)?.phase ?? 'verify') : 'verify';
+    // A run killed after its verify job finished, before the phase moved on, would verify all over
+    // again (a new job): pages checked twice, and a failing page's count of failures in a row raised twice.
+    if (phase === 'verify' && resumed && (await mutex.run(() => verifiedSince(store, t.id, job.startedAt)))) phase = 'discover';
     const result: MonitorResult = { jobId: job.id, resumed, state: 'done', verify: null, discover: null, alerts: null };
     const stop = async (): Promise<MonitorResult> => {
       await mutex.run(() => finishJob(store, job.id, 'interrupted', { progress: { phase } }));
@@ -81,7 +85,9 @@ export async function runMonitor(store: DuckDbStore, target: string | TargetReco
       if (phase === 'discover') {
         if (options.discover !== false) {
           hooks.onPhase?.('discover');
-          result.discover = await discoverLinks(store, t, o, options, { signal: hooks.signal, jobId: job.id });
+          // The phase moves on in the merge's transaction: a run killed after the merge does not re-crawl.
+          const merged = (): Promise<void> => updateJobProgress(store, job.id, { phase: 'alerts' });
+          result.discover = await discoverLinks(store, t, o, options, { signal: hooks.signal, jobId: job.id, onMerged: merged });
           if (result.discover.state === 'interrupted') return await stop();
         }
         await advance('alerts');
@@ -102,4 +108,13 @@ export async function runMonitor(store: DuckDbStore, target: string | TargetReco
       throw err;
     }
   });
+}
+
+/** Whether a verify job of the target finished after `since` (the monitor job's start). */
+async function verifiedSince(store: DuckDbStore, targetId: number, since: Date): Promise<boolean> {
+  const row = await store.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM jobs WHERE kind = 'verify' AND job_key = $1 AND state = 'done' AND finished_at >= $2`,
+    [verifyJobKey(targetId), since],
+  );
+  return (row?.n ?? 0) > 0;
 }

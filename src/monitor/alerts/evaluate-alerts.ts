@@ -53,13 +53,17 @@ export async function evaluateAlerts(store: DuckDbStore, target: TargetRecord, o
   const rules = (await listAlertRules(store, target.id)).filter((r) => r.enabled);
   const out: EvaluateResult = { alerts: [], notes: [] };
   if (rules.length === 0) return out;
-  const maxEvent = Number((await store.one<{ id: bigint | null }>(`SELECT max(id) AS id FROM link_events`))?.id ?? 0);
-  for (const rule of rules) {
-    if (rule.kind === 'lost-authority' || rule.kind === 'new-toxic') await eventRule(store, target, rule, maxEvent, out);
-    else if (rule.kind === 'refdomains-drop') await refDomainsDrop(store, target, rule, now, out);
-    else await velocitySpike(store, target, rule, now, out);
-  }
-  return out;
+  // One transaction: a run killed between a rule's last_event_id and its alert (or an alert and its
+  // deliveries) would otherwise never raise (or never send) that alert.
+  return store.transaction(async () => {
+    const maxEvent = Number((await store.one<{ id: bigint | null }>(`SELECT max(id) AS id FROM link_events`))?.id ?? 0);
+    for (const rule of rules) {
+      if (rule.kind === 'lost-authority' || rule.kind === 'new-toxic') await eventRule(store, target, rule, maxEvent, out);
+      else if (rule.kind === 'refdomains-drop') await refDomainsDrop(store, target, rule, now, out);
+      else await velocitySpike(store, target, rule, now, out);
+    }
+    return out;
+  });
 }
 
 async function eventRule(store: DuckDbStore, target: TargetRecord, rule: AlertRule, maxEvent: number, out: EvaluateResult): Promise<void> {

@@ -9,7 +9,7 @@ import { registrableDomain } from '../../core/registrable-domain.js';
 import type { LinkRecord } from '../../core/types.js';
 import { HttpStatusError, isHtml, matchRobots, RedirectError, throwIfRetryableStatus, withRetry } from '../../crawl/index.js';
 import type { Fetcher, FetchResult, RobotsPolicy } from '../../crawl/index.js';
-import { extractLinks } from '../../extract/index.js';
+import { extractLinks, toLinkRecord } from '../../extract/index.js';
 import type { ObservedLink, PageObservation } from '../types.js';
 
 /** The page as checked: the verdict, and the links to store (those the page carries now). */
@@ -77,27 +77,7 @@ export async function observePage(fetcher: Fetcher, robots: RobotsPolicy, url: s
   const extracted = extractLinks(response.body, { url, headers: response.headers });
   facts.title = extracted.page.title;
   const page = extracted.page;
-  const records = extracted.links.map<LinkRecord>((l) => ({
-    srcUrl: url,
-    dstUrl: l.dstUrl,
-    srcHost: page.host,
-    srcDomain: page.domain,
-    dstHost: l.dstHost,
-    dstDomain: l.dstDomain,
-    kind: l.kind,
-    anchor: l.anchor,
-    nofollow: l.nofollow,
-    ugc: l.ugc,
-    sponsored: l.sponsored,
-    metaNofollow: l.metaNofollow,
-    position: l.position,
-    context: l.context,
-    hidden: l.hidden,
-    httpStatus: null,
-    firstSeen: at,
-    lastSeen: at,
-    source: 'crawl',
-  }));
+  const records = extracted.links.map((l) => toLinkRecord(l, { url, host: page.host, domain: page.domain }, at, 'crawl'));
   return {
     records,
     facts,

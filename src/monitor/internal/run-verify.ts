@@ -3,7 +3,7 @@
  * politeness (per-host slots, delay, robots.txt Crawl-delay) with a global cap. Each page is
  * fetched outside the store queue and recorded inside it, in one transaction.
  */
-import { createFetcher, finishJob, openJob, PolitenessScheduler, RobotsPolicy, updateJobProgress } from '../../crawl/index.js';
+import { createPoliteFetching, finishJob, openJob, updateJobProgress } from '../../crawl/index.js';
 import type { DuckDbStore, SqlParam } from '../../store/index.js';
 import type { TargetRecord } from '../../reports/index.js';
 import type { LossReason, VerifyProgress, VerifyResult } from '../types.js';
@@ -53,18 +53,7 @@ export async function runVerify(store: DuckDbStore, target: TargetRecord, o: Res
     else list.push(p.url);
   }
 
-  const fetcher = createFetcher({
-    userAgent: o.userAgent,
-    resolve: o.resolve,
-    allowPrivate: o.allowPrivate,
-    maxBytes: o.maxBytes,
-    totalTimeoutMs: o.timeoutMs,
-    connectTimeoutMs: Math.min(10_000, o.timeoutMs),
-    headersTimeoutMs: Math.min(15_000, o.timeoutMs),
-    bodyTimeoutMs: Math.min(15_000, o.timeoutMs),
-  });
-  const robots = new RobotsPolicy(fetcher, { userAgent: o.userAgent });
-  const scheduler = new PolitenessScheduler({ perHost: o.perHost, delayMs: o.delayMs, globalConcurrency: o.concurrency });
+  const { fetcher, robots, scheduler } = createPoliteFetching(o);
   const delaysSet = new Set<string>();
   let done = total - pending.length;
   let failed = 0;
