@@ -2,7 +2,8 @@
  * The dashboard in a real browser (Debian's chromium through playwright-core) over the real API
  * server, on a store filled by really crawling and ranking the small demo web: login, the
  * overview's charts against the API's data and its load time, filters, CSV export, the disavow
- * list, the link graph, live job progress, and a screenshot of every page in test-artifacts/e2e.
+ * list, the link graph, live job progress, the prospect pipeline, and a screenshot of every page in
+ * test-artifacts/e2e.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { crawl, finishJob, openJob, updateJobProgress } from '../../src/crawl/in
 import { startDemoServer } from '../../src/demo/index.js';
 import type { DemoServer } from '../../src/demo/index.js';
 import { rankStore } from '../../src/graph/index.js';
+import { PROSPECT_TRANSITIONS } from '../../src/prospect/index.js';
 import { addTarget } from '../../src/reports/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { DuckDbStore } from '../../src/store/index.js';
@@ -292,5 +294,80 @@ describe('dashboard in chromium', () => {
     assert.equal(await page.locator(`li[data-job-id="${job.id}"][data-state="running"]`).count(), 0);
     const listed = await api<{ jobs: { id: number; state: string }[] }>('/jobs?state=done');
     assert.ok(listed.jobs.some((j) => j.id === job.id));
+  });
+
+  it('finds and saves prospects, moves one along the pipeline, shows a refused move, and keeps a note', async () => {
+    type Prospect = { id: number; domain: string; url: string; status: string; notes: { text: string }[] };
+    const pipeline = async (): Promise<Prospect[]> => (await api<{ prospects: Prospect[] }>(`/prospects?target=${encodeURIComponent(target)}`)).prospects;
+    const row = (p: Prospect) => page.locator(`tr[data-prospect-id="${p.id}"]`);
+    const moveOptions = async (id: number): Promise<string[]> => page.locator(`#move-${id} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await page.getByRole('link', { name: 'Prospects' }).click();
+    await page.getByTestId('prospects-total').getByText('0 prospects in the pipeline').waitFor();
+
+    await page.getByRole('button', { name: 'Find and save prospects' }).click();
+    await page.getByTestId('find-message').waitFor();
+    // Each step waits for the page's own reload before asking the API: the store's one connection takes one statement at a time.
+    await page.locator('tr[data-prospect-id]').first().waitFor();
+    const saved = await pipeline();
+    assert.ok(saved.length >= 2, `the demo web has prospects for ${target}: ${saved.length}`);
+    assert.match(await page.getByTestId('find-message').innerText(), new RegExp(`^Found and saved ${saved.length} prospects \\(${saved.length} new`));
+    assert.deepEqual(await page.locator('tr[data-prospect-id]').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-prospect-id')))), saved.map((p) => p.id), 'every saved prospect, best score first, as the API lists them');
+    const [first, second] = saved as [Prospect, Prospect];
+
+    // Keyboard: the row's button opens the panel, which follows the row's contact links in the tab order.
+    await row(first).getByRole('button', { name: /^Open prospect/ }).focus();
+    await page.keyboard.press('Enter');
+    const linksAfter = await row(first).locator('.contacts a').count();
+    for (let i = 0; i <= linksAfter; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), `move-${first.id}`);
+    assert.deepEqual(await moveOptions(first.id), PROSPECT_TRANSITIONS.new, 'the page offers the moves the server allows');
+    await page.getByLabel('Move to').selectOption('qualified');
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await page.locator(`tr[data-prospect-id="${first.id}"][data-status="qualified"]`).waitFor();
+    assert.equal((await pipeline()).find((p) => p.id === first.id)?.status, 'qualified');
+    assert.deepEqual(await moveOptions(first.id), PROSPECT_TRANSITIONS.qualified);
+    const rowIds = async (): Promise<number[]> => page.locator('tr[data-prospect-id]').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-prospect-id'))));
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('qualified');
+    await page.getByText('1 prospect matches the filters').waitFor();
+    assert.deepEqual(await rowIds(), (await api<{ prospects: Prospect[] }>(`/prospects?target=${encodeURIComponent(target)}&status=qualified`)).prospects.map((p) => p.id));
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('');
+    await page.waitForFunction((n) => document.querySelectorAll('tr[data-prospect-id]').length === n, saved.length);
+
+    // A move the page still offers but the server no longer allows: the prospect was declined meanwhile (through the API).
+    await row(second).getByRole('button', { name: /^Open prospect/ }).click();
+    await page.locator(`#move-${second.id}`).waitFor();
+    const declined = await fetch(`${server.url}/api/v1/prospects/${second.id}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'declined' }) });
+    assert.equal(declined.status, 200);
+    await page.getByLabel('Move to').selectOption('contacted');
+    // Chromium logs every refused request as a console error; this one refusal is expected, and only it is let through.
+    const refusalLogged = page.waitForEvent('console', (m) => m.type() === 'error' && m.location().url === `${server.url}/api/v1/prospects/${second.id}` && / 400 /.test(m.text()));
+    await page.getByRole('button', { name: 'Change status' }).click();
+    const alert = page.locator(`[data-panel-id="${second.id}"] [role="alert"]`);
+    await alert.waitFor();
+    const logged = `${page.url()}: ${(await refusalLogged).text()}`;
+    assert.ok(consoleErrors.includes(logged), logged);
+    consoleErrors.splice(consoleErrors.lastIndexOf(logged), 1);
+    await page.locator(`tr[data-prospect-id="${second.id}"][data-status="declined"]`).waitFor(); // the refusal reloaded the stale row
+    const refused = await fetch(`${server.url}/api/v1/prospects/${second.id}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'contacted' }) });
+    assert.equal(refused.status, 400);
+    const problem = (await refused.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'INVALID_INPUT');
+    assert.equal(await alert.innerText(), problem.detail, "the problem's message is shown");
+    assert.deepEqual(await moveOptions(second.id), PROSPECT_TRANSITIONS.declined);
+
+    const note = `Asked about the dead link, ${Date.now()}`;
+    await page.getByLabel('Add a note').fill(note);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByTestId('prospect-notes').getByText(note).waitFor();
+    assert.deepEqual((await pipeline()).find((p) => p.id === second.id)?.notes.map((n) => n.text), [note]);
+
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByRole('button', { name: 'Render draft' }).click();
+    await page.getByTestId('prospect-draft').waitFor();
+    const draft = await fetch(`${server.url}/api/v1/prospects/${second.id}/draft`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ senderName: 'Ada' }) });
+    const rendered = (await draft.json()) as { subject: string; text: string };
+    assert.equal(await page.getByTestId('prospect-draft').locator('pre').textContent(), rendered.text);
+    assert.ok((await page.getByTestId('prospect-draft').innerText()).includes(`Subject: ${rendered.subject}`), 'the subject is shown');
+    await shot(page, '09-prospects');
   });
 });

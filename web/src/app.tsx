@@ -13,6 +13,7 @@ const BacklinksPage = lazy(() => import('./pages/backlinks.js').then((m) => ({ d
 const CompetitorsPage = lazy(() => import('./pages/competitors.js').then((m) => ({ default: m.CompetitorsPage })));
 const JobsPage = lazy(() => import('./pages/jobs.js').then((m) => ({ default: m.JobsPage })));
 const LinkGraphPage = lazy(() => import('./pages/link-graph.js').then((m) => ({ default: m.LinkGraphPage })));
+const ProspectsPage = lazy(() => import('./pages/prospects.js').then((m) => ({ default: m.ProspectsPage })));
 const RefDomainsPage = lazy(() => import('./pages/ref-domains.js').then((m) => ({ default: m.RefDomainsPage })));
 
 const TARGET_PAGES = [
@@ -22,6 +23,7 @@ const TARGET_PAGES = [
   { page: 'audit', title: 'Audit' },
   { page: 'competitors', title: 'Competitors' },
   { page: 'graph', title: 'Link graph' },
+  { page: 'prospects', title: 'Prospects' },
 ] as const;
 type TargetPage = (typeof TARGET_PAGES)[number]['page'];
 
@@ -135,5 +137,7 @@ function Page({ page, target, targets }: { page: TargetPage | 'jobs' | null; tar
       return targets ? <CompetitorsPage key={target} target={target} targets={targets} /> : <p className="muted" role="status">Loading…</p>;
     case 'graph':
       return targets ? <LinkGraphPage key={target} target={target} targets={targets} /> : <p className="muted" role="status">Loading…</p>;
+    case 'prospects':
+      return <ProspectsPage key={target} target={target} />;
   }
 }

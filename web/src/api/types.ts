@@ -7,6 +7,7 @@ import type {
 } from '../../../src/reports/index.js';
 import type { JobInfo } from '../../../src/api/routes/jobs.js';
 import type { AuditOverride, ScoredMarker, StoredAuditPage, StoredAuditRow, StoredDisavowEntry } from '../../../src/audit/index.js';
+import type { Contact, OutreachDraft, ProspectKind, ProspectRecord, ProspectSource, ProspectStatus } from '../../../src/prospect/index.js';
 
 export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
@@ -24,3 +25,8 @@ export type AuditMarker = Json<ScoredMarker>;
 export type Audit = Json<StoredAuditPage> & { limit: number; offset: number };
 export type DisavowEntry = Json<StoredDisavowEntry>;
 export type Override = Json<AuditOverride>;
+
+export type Prospect = Json<ProspectRecord>;
+export type ProspectContact = Json<Contact>;
+export type Draft = Json<OutreachDraft>;
+export type { ProspectKind, ProspectSource, ProspectStatus };
