@@ -80,14 +80,13 @@ export class DuckDbFrontier {
            SELECT url, depth, row_number() OVER (PARTITION BY host ORDER BY depth, discovered_at, url) AS rn
            FROM frontier
            WHERE job_id = $1 AND state = 'queued' AND (next_fetch_at IS NULL OR next_fetch_at <= $2)
-             AND NOT list_contains(string_split($3, ' '), host)
+             AND NOT list_contains($3, host)
          ) WHERE rn <= $4
          ORDER BY depth, rn
          LIMIT $5
        )
        RETURNING url, host, depth, attempts`,
-      // Hosts never hold a space; a joined string also binds when empty, which an empty list does not.
-      [this.jobId, options.now ?? new Date(), (options.skipHosts ?? []).join(' '), options.perHost, options.limit],
+      [this.jobId, options.now ?? new Date(), options.skipHosts ?? [], options.perHost, options.limit],
     );
     return rows.sort((a, b) => a.depth - b.depth).map((r) => ({ url: r.url, host: r.host, depth: r.depth, attempts: r.attempts }));
   }

@@ -26,9 +26,8 @@ export async function addTarget(store: Store, input: AddTargetInput): Promise<Ta
   if (taken) throw new VouchError('CONFLICT', `A target named ${JSON.stringify(name)} exists already (id ${taken.id}). Choose another --name.`);
   const row = await store.one<TargetRow>(
     `INSERT INTO targets (name, value, scope, own, brand_terms, keywords, created_at)
-     VALUES ($1, $2, $3, $4, from_json($5, '["VARCHAR"]'), from_json($6, '["VARCHAR"]'), now()::TIMESTAMP) RETURNING ${TARGET_COLUMNS}`,
-    // JSON text, not a list parameter: the store cannot bind an empty list (its item type is unknown).
-    [name, value, scope, !o.competitor, JSON.stringify(uniqueLower(o.brand)), JSON.stringify(uniqueLower(o.keywords))],
+     VALUES ($1, $2, $3, $4, $5, $6, now()::TIMESTAMP) RETURNING ${TARGET_COLUMNS}`,
+    [name, value, scope, !o.competitor, uniqueLower(o.brand), uniqueLower(o.keywords)],
   );
   if (!row) throw new VouchError('STORE_FAILED', 'The target was not stored');
   return toTargetRecord(row);
