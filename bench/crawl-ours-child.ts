@@ -40,6 +40,5 @@ process.stdout.write(
     pagesPerSecond: result.pagesThisRun / seconds,
     // The kernel's high-water mark of the process, DuckDB's memory included.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
-    atomicCommits: result.atomicCommits,
   }) + '\n',
 );

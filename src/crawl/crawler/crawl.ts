@@ -86,7 +86,7 @@ export async function crawl(store: DuckDbStore, options: CrawlOptions, hooks: Cr
   const summary = await crawlSummary(store, job.id);
   const pagesPerSecond = outcome.elapsedMs > 0 ? (outcome.pagesThisRun * 1000) / outcome.elapsedMs : 0;
   await finishJob(store, job.id, outcome.state, { progress: { pages: summary.pages, queued: summary.queued, pagesPerSecond, scopeSeeds: admission.widened } });
-  return { jobId: job.id, jobKey, resumed, state: outcome.state, pagesThisRun: outcome.pagesThisRun, elapsedMs: outcome.elapsedMs, pagesPerSecond, atomicCommits: outcome.atomic, summary };
+  return { jobId: job.id, jobKey, resumed, state: outcome.state, pagesThisRun: outcome.pagesThisRun, elapsedMs: outcome.elapsedMs, pagesPerSecond, summary };
 }
 
 /** Seed redirect targets a previous run of the job widened its scope with (see Admission). */

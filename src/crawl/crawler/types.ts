@@ -45,7 +45,5 @@ export interface CrawlResult {
   pagesThisRun: number;
   elapsedMs: number;
   pagesPerSecond: number;
-  /** Whether every commit put pages, links and frontier in one transaction (see commitCrawlBatch). */
-  atomicCommits: boolean;
   summary: CrawlSummary;
 }

@@ -7,13 +7,9 @@
  *   discovered, so a crash can only make a URL be fetched again, never lost;
  * - pages are upserted by URL and links by (src, dst, kind, anchor), so fetching again changes
  *   nothing but timestamps: nothing is duplicated.
- * Where the store lets its bulk writers join an open transaction, all of it is one transaction.
- * Otherwise (a store whose writeLinks/writePages open their own), the writes run in that safe
- * order: links, pages, then frontier and progress in one transaction.
+ * All of it is one transaction: the store's bulk writers join an open transaction.
  */
-import { CriticalError } from '../../core/errors.js';
 import type { LinkRecord, PageRecord } from '../../core/types.js';
-import type { DuckDbStore } from '../../store/index.js';
 import type { DuckDbFrontier } from './duckdb-frontier.js';
 import type { DiscoveredUrl, SettledEntry } from './types.js';
 
@@ -31,12 +27,7 @@ export interface CommitResult {
   added: number;
   /** Links stored for the first time. */
   newLinks: number;
-  /** Whether the whole batch went in one transaction. */
-  atomic: boolean;
 }
-
-/** Stores whose bulk writers refused to join a transaction; remembered so we try once. */
-const separateWriters = new WeakSet<DuckDbStore>();
 
 /**
  * Commit one crawl batch (see the file header for the guarantees).
@@ -50,21 +41,9 @@ export async function commitCrawlBatch(frontier: DuckDbFrontier, batch: CrawlBat
     await store.run(`UPDATE jobs SET progress = $2, updated_at = $3 WHERE id = $1`, [frontier.jobId, JSON.stringify(batch.progress), new Date()]);
     return added;
   };
-  if (!separateWriters.has(store)) {
-    try {
-      return await store.transaction(async () => {
-        const links = batch.links.length > 0 ? await store.writeLinks(batch.links, { jobId: frontier.jobId }) : { inserted: 0 };
-        if (batch.pages.length > 0) await store.writePages(batch.pages);
-        return { added: await frontierWork(), newLinks: links.inserted, atomic: true };
-      });
-    } catch (err) {
-      // The store's writers open their own transaction; nothing was written before they said so.
-      if (!(err instanceof CriticalError && err.code === 'INTERNAL' && batch.links.length + batch.pages.length > 0)) throw err;
-      separateWriters.add(store);
-    }
-  }
-  const links = batch.links.length > 0 ? await store.writeLinks(batch.links, { jobId: frontier.jobId }) : { inserted: 0 };
-  if (batch.pages.length > 0) await store.writePages(batch.pages);
-  const added = await store.transaction(frontierWork);
-  return { added, newLinks: links.inserted, atomic: false };
+  return store.transaction(async () => {
+    const links = batch.links.length > 0 ? await store.writeLinks(batch.links, { jobId: frontier.jobId }) : { inserted: 0 };
+    if (batch.pages.length > 0) await store.writePages(batch.pages);
+    return { added: await frontierWork(), newLinks: links.inserted };
+  });
 }

@@ -90,7 +90,6 @@ export class CrawlRun {
   #startedMs = 0;
   #pagesThisRun = 0;
   #errorsThisRun = 0;
-  #atomic = true;
   #fatal: unknown = null;
   /** Requests still in flight when the run returned (a stop that did not wait for them). */
   #abandoned = 0;
@@ -127,7 +126,7 @@ export class CrawlRun {
    * starts after the abort; those in flight get STOP_GRACE_MS to end and be recorded, and any
    * still running then stay claimed in the frontier, so the next run fetches them again.
    */
-  async run(): Promise<{ state: 'done' | 'interrupted'; pagesThisRun: number; elapsedMs: number; atomic: boolean; abandoned: number }> {
+  async run(): Promise<{ state: 'done' | 'interrupted'; pagesThisRun: number; elapsedMs: number; abandoned: number }> {
     this.#startedMs = performance.now();
     this.#lastFlushMs = this.#startedMs;
     const onAbort = (): void => this.#stop();
@@ -152,7 +151,7 @@ export class CrawlRun {
     this.#closed = true;
     await this.#flush(true);
     this.#progress(true);
-    return { state: finished ? 'done' : 'interrupted', pagesThisRun: this.#pagesThisRun, elapsedMs: performance.now() - this.#startedMs, atomic: this.#atomic, abandoned: this.#abandoned };
+    return { state: finished ? 'done' : 'interrupted', pagesThisRun: this.#pagesThisRun, elapsedMs: performance.now() - this.#startedMs, abandoned: this.#abandoned };
   }
 
   async #loop(): Promise<boolean> {
@@ -206,7 +205,6 @@ export class CrawlRun {
     const batch = this.#pending.take();
     const requeued = batch.settled.some((s) => s.state === 'queued');
     const result = await commitCrawlBatch(this.#d.frontier, { ...batch, progress: this.#snapshot() });
-    this.#atomic &&= result.atomic;
     if (result.added > 0 || requeued) this.#dbExhausted = false;
     this.#lastFlushMs = performance.now();
     this.#pump();
