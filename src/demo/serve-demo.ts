@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { generateDemoWeb } from './generate-demo-web.js';
 import { startDemoServer, type DemoServer } from './start-demo-server.js';
-import type { DemoWebOptions } from './types.js';
+import type { DemoTruth, DemoWebOptions } from './types.js';
 import { writeDemoTruth } from './write-demo-truth.js';
 
 export interface ServeDemoOptions extends DemoWebOptions {
@@ -23,6 +23,8 @@ export interface ServeDemoResult {
   resolveArgs: string[];
   /** Seed URLs of a full crawl (every host's home page). */
   seeds: string[];
+  /** The ground truth of both days, as written to `truthFiles`. */
+  truth: { day1: DemoTruth; day2: DemoTruth };
 }
 
 /**
@@ -40,5 +42,5 @@ export async function serveDemo(options: ServeDemoOptions): Promise<ServeDemoRes
   await writeDemoTruth(day2, truthFiles.day2);
   const [first, other] = webOptions.day === 2 ? [day2, day1] : [day1, day2];
   const server = await startDemoServer({ web: first, otherDay: other, port: port ?? 0, logRequests: logRequests ?? false });
-  return { server, truthFiles, resolveArgs: server.resolveArgs, seeds: day1.truth.seeds };
+  return { server, truthFiles, resolveArgs: server.resolveArgs, seeds: day1.truth.seeds, truth: { day1: day1.truth, day2: day2.truth } };
 }

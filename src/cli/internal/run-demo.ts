@@ -60,7 +60,7 @@ export async function runDemo(o: RunDemoOptions, io: RunDemoIo): Promise<Record<
 
   resetDemoStore(o.dir);
   const demo = await serveDemo({ dir: o.dir, seed: o.seed, sites: o.sites, pages: o.pages, day: 1, port: o.port });
-  const truth = (await import('../../demo/index.js')).generateDemoWeb({ seed: o.seed, sites: o.sites, pages: o.pages, day: 1 }).truth;
+  const truth = demo.truth.day1;
   let store: DuckDbStore | null = null;
   try {
     say(`1/6 serve   demo web: ${demo.server.hosts.length} hosts on ${demo.server.addresses.join(', ')} port ${demo.server.port}; truth in ${o.dir}`);
