@@ -9,6 +9,7 @@ import type { DuckDbStore, SqlParam } from '../../store/index.js';
 import { backlinkSql } from '../internal/target-scope-sql.js';
 import { listAlertRules } from './alert-rules.js';
 import type { AlertRule } from './alert-rules.js';
+import { queueAlert } from './queue-alert.js';
 
 /** Links listed in one alert at most; the total is always given. */
 const MAX_LINKS = 50;
@@ -140,12 +141,6 @@ async function insertAlert(store: DuckDbStore, target: TargetRecord, rule: Alert
   const seen = await store.one<{ id: bigint }>(`SELECT id FROM alerts WHERE rule_id = $1 AND dedupe_key = $2`, [rule.id, dedupeKey]);
   if (seen !== undefined) return;
   const payload = { rule: { id: rule.id, kind: rule.kind, threshold: rule.threshold }, ...details };
-  const row = await store.one<{ id: bigint }>(
-    `INSERT INTO alerts (target_id, rule, occurred_at, payload, delivery_status, attempts, rule_id, kind, dedupe_key, message)
-     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $6, $7, $8) RETURNING id`,
-    [target.id, `${rule.kind} ≥ ${rule.threshold}`, new Date(), JSON.stringify(payload), rule.id, rule.kind, dedupeKey, message],
-  );
-  const id = Number(row!.id);
-  await store.run(`INSERT INTO alert_deliveries (alert_id, channel_id, status, attempts) SELECT $1, id, 'pending', 0 FROM alert_channels WHERE target_id = $2`, [id, target.id]);
+  const id = await queueAlert(store, { targetId: target.id, rule: `${rule.kind} ≥ ${rule.threshold}`, ruleId: rule.id, kind: rule.kind, dedupeKey, message, payload });
   out.alerts.push({ id, ruleId: rule.id, kind: rule.kind, message, details: payload });
 }

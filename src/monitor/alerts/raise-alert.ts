@@ -1,4 +1,5 @@
 import type { DuckDbStore } from '../../store/index.js';
+import { queueAlert } from './queue-alert.js';
 
 export interface RaiseAlertInput {
   targetId: number;
@@ -19,14 +20,7 @@ export interface RaiseAlertInput {
 export async function raiseAlert(store: DuckDbStore, input: RaiseAlertInput): Promise<number | null> {
   const seen = await store.one<{ id: bigint }>(`SELECT id FROM alerts WHERE target_id = $1 AND kind = $2 AND dedupe_key = $3`, [input.targetId, input.kind, input.dedupeKey]);
   if (seen !== undefined) return null;
-  return store.transaction(async () => {
-    const row = await store.one<{ id: bigint }>(
-      `INSERT INTO alerts (target_id, rule, occurred_at, payload, delivery_status, attempts, rule_id, kind, dedupe_key, message)
-       VALUES ($1, $2, $3, $4, 'pending', 0, NULL, $2, $5, $6) RETURNING id`,
-      [input.targetId, input.kind, new Date(), JSON.stringify(input.details), input.dedupeKey, input.message],
-    );
-    const id = Number(row!.id);
-    await store.run(`INSERT INTO alert_deliveries (alert_id, channel_id, status, attempts) SELECT $1, id, 'pending', 0 FROM alert_channels WHERE target_id = $2`, [id, input.targetId]);
-    return id;
-  });
+  return store.transaction(() =>
+    queueAlert(store, { targetId: input.targetId, rule: input.kind, ruleId: null, kind: input.kind, dedupeKey: input.dedupeKey, message: input.message, payload: input.details }),
+  );
 }
