@@ -25,31 +25,51 @@ export async function floorRefDomains(c: DuckDBConnection): Promise<number> {
   return r.currentRowCount;
 }
 
-/** Page 1 of followed backlinks by authority, with totals: the page's ids, then those rows. */
+/**
+ * Page 1 of followed backlinks by authority, with totals, in the report's three statements: the
+ * domains that reach the page (at domain grain, with the totals), the page's ids among those
+ * domains' links, then those rows.
+ */
 export async function floorBacklinks(c: DuckDBConnection): Promise<number> {
-  const head = await c.runAndReadAll(`WITH m AS MATERIALIZED (
-      SELECT l.id, l.src_domain, coalesce(d.authority, '-Infinity'::DOUBLE) AS k
-      FROM links l LEFT JOIN domains d ON d.domain = l.src_domain
-      WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND (${FOLLOWED})
-    ), page AS (
-      SELECT id, k FROM m ORDER BY k DESC, id DESC LIMIT 101 OFFSET 0
+  const where = `l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND (${FOLLOWED})`;
+  const head = await c.runAndReadAll(`WITH g AS MATERIALIZED (
+      SELECT l.src_domain AS domain, count(*) AS n FROM links l WHERE ${where} GROUP BY l.src_domain
+    ), gk AS MATERIALIZED (
+      SELECT g.domain, g.n, coalesce(d.authority, '-Infinity'::DOUBLE) AS k FROM g LEFT JOIN domains d ON d.domain = g.domain
+    ), kb AS (
+      SELECT k, coalesce(sum(n) OVER (ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
+      FROM (SELECT k, sum(n) AS n FROM gk GROUP BY k)
     )
-    SELECT (SELECT count(*) FROM m) AS links, (SELECT count(DISTINCT src_domain) FROM m) AS domains,
-      (SELECT list(id ORDER BY k DESC, id DESC) FROM page) AS page`);
-  const ids = (head.getRows()[0]?.[2] as { items: bigint[] } | null)?.items ?? [];
+    SELECT (SELECT sum(n) FROM gk) AS links, (SELECT count(*) FROM gk) AS domains,
+      (SELECT list({'domain': gk.domain, 'k': gk.k}) FROM gk JOIN kb ON kb.k = gk.k WHERE kb.ahead < 101) AS sel`);
+  const sel = (head.getRows()[0]?.[2] as { items: { entries: { domain: string; k: number } }[] } | null)?.items.map((x) => x.entries) ?? [];
+  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const keys = sel.map((x) => `(${quote(x.domain)}, ${Number.isFinite(x.k) ? x.k : `'${x.k}'::DOUBLE`})`).join(', ');
+  const page = await c.runAndReadAll(`SELECT list(id ORDER BY k DESC, id DESC) FROM (
+      SELECT m0.id, s.k FROM (SELECT l.id, l.src_domain FROM links l WHERE ${where} AND l.src_domain IN (${sel.map((x) => quote(x.domain)).join(', ')})) m0
+      JOIN (VALUES ${keys}) s(domain, k) ON s.domain = m0.src_domain
+      ORDER BY s.k DESC, m0.id DESC LIMIT 101)`);
+  const ids = (page.getRows()[0]?.[0] as { items: bigint[] } | null)?.items ?? [];
   const columns = `l.id, l.src_url, l.src_host, l.src_domain, l.dst_url, l.anchor, l.kind, l.nofollow, l.ugc, l.sponsored,
     l.meta_nofollow, l.hidden, l.position, l.context, l.http_status, l.first_seen, l.last_seen, l.lost_at, l.lost_reason`;
-  const points = ids.map((id) => `SELECT ${columns} FROM links l WHERE l.dst_domain = 'target.test' AND l.id = ${id}`).join('\nUNION ALL ');
-  const rows = await c.runAndReadAll(`SELECT r.*, d.authority, d.toxicity FROM (${points}) r LEFT JOIN domains d ON d.domain = r.src_domain`);
+  // Rows that `vouch optimize` clustered are found by one scan of the target's range, later ones by id.
+  const bound = (await c.runAndReadAll(`SELECT CAST(progress->>'clusteredMaxId' AS BIGINT) FROM jobs WHERE kind = 'optimize' ORDER BY id DESC LIMIT 1`)).getRows()[0]?.[0] as bigint | undefined;
+  const scanned = ids.filter((id) => bound !== undefined && id <= bound);
+  const parts = ids.filter((id) => bound === undefined || id > bound).map((id) => `SELECT ${columns} FROM links l WHERE l.dst_domain = 'target.test' AND l.id = ${id}`);
+  if (scanned.length > 0) parts.push(`SELECT ${columns} FROM links l WHERE l.dst_domain = 'target.test' AND l.id IN (${scanned.join(', ')})`);
+  const rows = await c.runAndReadAll(`SELECT r.*, d.authority, d.toxicity FROM (${parts.join('\nUNION ALL ')}) r LEFT JOIN domains d ON d.domain = r.src_domain`);
   return rows.currentRowCount;
 }
 
 /** The anchor-text distribution (the classification in JS is ours alone). */
 export async function floorAnchors(c: DuckDBConnection): Promise<number> {
-  const r = await c.runAndReadAll(`SELECT lower(l.anchor) AS anchor, l.kind = 'img' AS image, count(*) AS links, count(DISTINCT l.src_domain) AS ref_domains,
-      count(*) FILTER (WHERE ${FOLLOWED}) AS followed_links
-    FROM links l WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND l.kind IN ('a', 'img')
-    GROUP BY ALL`);
+  const r = await c.runAndReadAll(`SELECT anchor, image, sum(n) AS links, count(*) AS ref_domains, sum(f) AS followed_links
+    FROM (
+      SELECT lower(l.anchor) AS anchor, l.kind = 'img' AS image, l.src_domain, count(*) AS n, count(*) FILTER (WHERE ${FOLLOWED}) AS f
+      FROM links l WHERE l.dst_domain = 'target.test' AND l.src_domain <> l.dst_domain AND l.lost_at IS NULL AND l.kind IN ('a', 'img')
+      GROUP BY ALL
+    ) AS pairs
+    GROUP BY anchor, image`);
   return r.currentRowCount;
 }
 

@@ -15,6 +15,7 @@ const STATUS: Partial<Record<VouchErrorCode, number>> = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   STORE_LOCKED: 503,
+  STORE_UNSUPPORTED: 501,
 };
 
 /** The HTTP status for an error code. */

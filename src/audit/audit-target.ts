@@ -5,6 +5,7 @@
  * JSON), and the score in `domains.toxicity` with `toxicity_computed_at`. The user's whitelist and
  * blacklist (overrides.ts) win over the computed score and are never changed here.
  */
+import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { resolveTarget } from '../reports/index.js';
 import type { TargetRecord } from '../reports/index.js';
@@ -55,6 +56,7 @@ export interface AuditResult {
  * @throws NotFoundError when the target is unknown; ValidationError for a bad spam-list file.
  */
 export async function auditTarget(store: Store, targetRef: string, options: AuditOptions = {}): Promise<AuditResult> {
+  requireDuckDb(store, 'vouch audit');
   const o = { ...AUDIT_DEFAULTS, ...options };
   const target = await resolveTarget(store, targetRef);
   const computedAt = o.now ?? new Date();

@@ -16,6 +16,7 @@ export type VouchErrorCode =
   | 'STORE_TOO_NEW'
   | 'STORE_UNWRITABLE'
   | 'STORE_FAILED'
+  | 'STORE_UNSUPPORTED'
   // network and crawl
   | 'NETWORK'
   | 'TIMEOUT'
@@ -28,6 +29,7 @@ export type VouchErrorCode =
   | 'ROBOTS_UNAVAILABLE'
   | 'NOT_HTML'
   | 'DECODE'
+  | 'FRONTIER_UNAVAILABLE'
   // generic
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'

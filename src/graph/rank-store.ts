@@ -14,6 +14,7 @@
  * domain, and a domain when they name it or one of its hosts. Without a file, the institutional-suffix
  * default applies (default-trust-seeds.ts); with no seed at all, trust and spam mass stay NULL.
  */
+import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { authority } from './authority.js';
 import { HARMONIC_DEFAULTS } from './harmonic.js';
@@ -72,6 +73,7 @@ export interface RankStoreSummary {
  * @example const summary = await rankStore(store, { seedNames: await readTrustFile('seeds.txt') });
  */
 export async function rankStore(store: Store, options: RankStoreOptions = {}): Promise<RankStoreSummary> {
+  requireDuckDb(store, 'vouch rank');
   const o = { ...RANK_STORE_DEFAULTS, ...options };
   const computedAt = o.now ?? new Date();
   const progress = o.onProgress ?? ((): void => {});

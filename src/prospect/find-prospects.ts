@@ -1,3 +1,4 @@
+import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { parseReportInput } from '../reports/index.js';
 import type { TargetRef } from '../reports/index.js';
@@ -58,6 +59,7 @@ export function prospectKey(row: { domain: string; url: string | null }): string
  * @example await findProspects(store, { target: 'acme', competitor: ['widgetworld.test'], source: ['gap', 'broken'] })
  */
 export async function findProspects(store: Store, input: FindProspectsQuery): Promise<FindProspectsResult> {
+  requireDuckDb(store, 'vouch prospects');
   const q = parseReportInput(findProspectsQuery, input);
   const ctx = await prospectContext(store, q);
   const sources = q.source && q.source.length > 0 ? [...new Set(q.source)] : [...PROSPECT_SOURCES];

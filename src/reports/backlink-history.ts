@@ -1,5 +1,5 @@
 import { ValidationError } from '../core/errors.js';
-import type { Store } from '../store/index.js';
+import type { SqlParam, Store } from '../store/index.js';
 import { EXTERNAL_SQL } from './internal/link-sql.js';
 import { scopeSql } from './internal/scope-sql.js';
 import { SqlBuilder } from './internal/sql-builder.js';
@@ -8,7 +8,7 @@ import { parseReportInput } from './parse-input.js';
 import { backlinkHistoryQuery } from './schemas/backlink-history-query.js';
 import type { BacklinkHistoryQuery } from './schemas/backlink-history-query.js';
 import { resolveTarget } from './targets/resolve-target.js';
-import type { ReportColumn, TargetRef } from './types.js';
+import type { ReportColumn, TargetRecord, TargetRef } from './types.js';
 
 /** One bucket (day, week or month, UTC) of the backlink profile's history. */
 export interface HistoryRow {
@@ -82,6 +82,7 @@ export async function backlinkHistory(store: Store, input: BacklinkHistoryQuery)
   const q = parseReportInput(backlinkHistoryQuery, input);
   if (q.from && q.to && q.from >= q.to) throw new ValidationError('Invalid parameter to: must be after from', [{ where: 'to', message: 'must be after from' }]);
   const target = await resolveTarget(store, q.target);
+  if (store.dialect === 'clickhouse') return historyRows(target, q, await store.all<Row>(...clickHouseHistorySql(target, q.interval)));
   const b = new SqlBuilder();
   const unit = b.p(q.interval);
   const rows = await store.all<Row>(
@@ -109,7 +110,45 @@ export async function backlinkHistory(store: Store, input: BacklinkHistoryQuery)
      ORDER BY k.bucket`,
     b.params,
   );
+  return historyRows(target, q, rows);
+}
 
+/** ClickHouse's bucket start for each interval (weeks start on Monday, as DuckDB's date_trunc). */
+const CLICKHOUSE_BUCKET = {
+  day: `toStartOfDay(e.occurred_at, 'UTC')`,
+  week: `toDateTime(toMonday(e.occurred_at, 'UTC'), 'UTC')`,
+  month: `toDateTime(toStartOfMonth(e.occurred_at, 'UTC'), 'UTC')`,
+} as const;
+
+/**
+ * The same per-bucket changes in ClickHouse SQL. A domain's live count before a bucket is its count
+ * after it less the bucket's change, so no lag() is needed.
+ */
+function clickHouseHistorySql(target: TargetRecord, interval: 'day' | 'week' | 'month'): [string, SqlParam[]] {
+  const b = new SqlBuilder('clickhouse');
+  const sql = `WITH ev AS (
+       SELECT ${CLICKHOUSE_BUCKET[interval]} AS bucket, l.src_domain AS domain, e.event AS event, if(e.event = 'lost', -1, 1) AS delta
+       FROM link_events e JOIN (SELECT l.id AS id, l.src_domain AS src_domain FROM links l WHERE ${scopeSql(target, b)} AND ${EXTERNAL_SQL}) l ON l.id = e.link_id
+       WHERE e.event IN ('new', 'recovered', 'lost')
+     ), per_domain AS (
+       SELECT domain, bucket, delta, sum(delta) OVER (PARTITION BY domain ORDER BY bucket) AS live_after
+       FROM (SELECT domain, bucket, sum(delta) AS delta FROM ev GROUP BY domain, bucket)
+     ), domain_changes AS (
+       SELECT bucket, countIf(live_after - delta <= 0 AND live_after > 0) AS new_domains, countIf(live_after - delta > 0 AND live_after <= 0) AS lost_domains
+       FROM per_domain GROUP BY bucket
+     ), link_changes AS (
+       SELECT bucket, countIf(event = 'new') AS new_links, countIf(event = 'recovered') AS recovered_links, countIf(event = 'lost') AS lost_links
+       FROM ev GROUP BY bucket
+     )
+     SELECT k.bucket AS bucket, k.new_links AS new_links, k.recovered_links AS recovered_links, k.lost_links AS lost_links,
+       coalesce(c.new_domains, 0) AS new_domains, coalesce(c.lost_domains, 0) AS lost_domains
+     FROM link_changes k LEFT JOIN domain_changes c ON c.bucket = k.bucket
+     ORDER BY k.bucket`;
+  return [sql, b.params];
+}
+
+/** Fill the buckets from the first to the last (or from/to), carrying the running totals. */
+function historyRows(target: TargetRecord, q: { interval: 'day' | 'week' | 'month'; from?: Date | undefined; to?: Date | undefined }, rows: Row[]): BacklinkHistoryResult {
   const out: HistoryRow[] = [];
   const first = q.from ? truncate(q.from, q.interval) : rows[0]?.bucket;
   const last = q.to ? truncate(new Date(q.to.getTime() - 1), q.interval) : rows[rows.length - 1]?.bucket;

@@ -1,3 +1,4 @@
+import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { toBacklinkRow } from './internal/backlink-row.js';
 import type { BacklinkRow, LinkDbRow } from './internal/backlink-row.js';
@@ -42,6 +43,7 @@ const SORT_SQL = { authority: 'd.authority', targetUrl: 'l.dst_url', sourceDomai
  * @throws NotFoundError for an unknown target; ValidationError naming the bad parameter.
  */
 export async function brokenBacklinks(store: Store, input: BrokenBacklinksQuery): Promise<BrokenBacklinksResult> {
+  requireDuckDb(store, 'The broken backlinks report');
   const q = parseReportInput(brokenBacklinksQuery, input);
   const target = await resolveTarget(store, q.target);
   const b = new SqlBuilder();

@@ -82,7 +82,7 @@ export async function linkIntersect(store: Store, input: LinkIntersectQuery): Pr
     ]);
   }
 
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const flags = competitors.map((c) => scopeSql(c, b));
   const mine = scopeSql(target, b);
   const own = b.p(domainOfSite(target));
@@ -92,8 +92,8 @@ export async function linkIntersect(store: Store, input: LinkIntersectQuery): Pr
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
   const rows = await store.all<Record<string, unknown> & { domain: string; authority: number | null; links: bigint; competitor_count: number; total: bigint }>(
     `WITH x AS (
-       SELECT l.src_domain AS domain, bool_or(${mine}) AS t,
-         ${flags.map((f, i) => `bool_or(${f}) AS c${i}`).join(', ')},
+       SELECT l.src_domain AS domain, ${b.boolOr(mine)} AS t,
+         ${flags.map((f, i) => `${b.boolOr(f)} AS c${i}`).join(', ')},
          count(*) FILTER (WHERE ${flags.map((f) => `(${f})`).join(' OR ')}) AS links
        FROM links l
        WHERE ${LIVE_SQL} AND ${EXTERNAL_SQL} AND l.src_domain <> ${own} AND (${[...flags, mine].map((f) => `(${f})`).join(' OR ')})

@@ -1,3 +1,4 @@
+import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { EXTERNAL_SQL, FOLLOWED_SQL, LIVE_SQL, REL_SQL } from './internal/link-sql.js';
 import { scopeSql } from './internal/scope-sql.js';
@@ -59,6 +60,7 @@ interface Row {
  * @throws NotFoundError when the site is neither a target nor a host or URL; ValidationError naming the bad parameter.
  */
 export async function outlinks(store: Store, input: OutlinksQuery): Promise<OutlinksResult> {
+  requireDuckDb(store, 'The outlinks report');
   const q = parseReportInput(outlinksQuery, input);
   const site = await resolveSite(store, q.site);
   const b = new SqlBuilder();

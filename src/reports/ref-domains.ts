@@ -76,7 +76,7 @@ interface Row {
 export async function refDomains(store: Store, input: RefDomainsQuery): Promise<RefDomainsResult> {
   const q = parseReportInput(refDomainsQuery, input);
   const target = await resolveTarget(store, q.target);
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const having: string[] = [];
   if (q.state === 'live') having.push('a.live_links > 0');
   if (q.state === 'lost') having.push('a.live_links = 0');
@@ -90,7 +90,7 @@ export async function refDomains(store: Store, input: RefDomainsQuery): Promise<
   if (q.firstSeenTo) having.push(`a.first_seen < ${b.p(q.firstSeenTo)}`);
   if (q.lastSeenFrom) having.push(`a.last_seen >= ${b.p(q.lastSeenFrom)}`);
   if (q.lastSeenTo) having.push(`a.last_seen < ${b.p(q.lastSeenTo)}`);
-  if (q.search) having.push(`contains(a.domain, ${b.p(q.search.toLowerCase())})`);
+  if (q.search) having.push(b.contains('a.domain', b.p(q.search.toLowerCase())));
   const scope = scopeSql(target, b);
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
   const rows = await store.all<Row>(

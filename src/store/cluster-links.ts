@@ -37,7 +37,27 @@ export async function clusterLinks(store: Store, options: ClusterLinksOptions = 
     await store.run(`INSERT INTO links_clustered SELECT * FROM links ORDER BY dst_domain, dst_host, dst_url, src_domain`);
     await store.run(`DROP TABLE links`);
     await store.run(`ALTER TABLE links_clustered RENAME TO links`);
+    // Readers need to know which ids no longer ascend with row position (see clusteredLinkIdBound).
+    const now = new Date();
+    await store.run(
+      `INSERT INTO jobs (kind, job_key, state, progress, started_at, updated_at, finished_at)
+       SELECT 'optimize', 'links', 'done', json_object('clusteredMaxId', coalesce(max(id), 0), 'links', count(*)), $1, $1, $1 FROM links`,
+      [now],
+    );
   });
   await store.run('CHECKPOINT');
   return { links: count, clustered: true, elapsedMs: performance.now() - started };
+}
+
+/**
+ * The highest link id that the last clustering rewrote. Links up to it sit in destination order, so
+ * their ids no longer follow row position and a lookup by id must scan the target's range once;
+ * links written since then are appended in id order, where a point lookup reads one row group.
+ * 0 when the links were never clustered.
+ */
+export async function clusteredLinkIdBound(store: Store): Promise<number> {
+  const row = await store.one<{ bound: bigint | number | null }>(
+    `SELECT CAST(progress->>'clusteredMaxId' AS BIGINT) AS bound FROM jobs WHERE kind = 'optimize' AND state = 'done' ORDER BY id DESC LIMIT 1`,
+  );
+  return Number(row?.bound ?? 0);
 }

@@ -15,7 +15,7 @@ import { toDuckParams, toDuckTypes } from './internal/values.js';
 import type { SqlParams } from './internal/values.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/index.js';
-import type { Store, WriteLinksResult } from './store.js';
+import type { HostEdge, Store, StoreDialect, WriteLinksResult } from './store.js';
 
 export interface OpenStoreOptions extends DataDirOptions {
   /** Use this exact database file instead of `<dataDir>/vouch.duckdb` (tests, `:memory:`). */
@@ -28,6 +28,7 @@ export interface OpenStoreOptions extends DataDirOptions {
 
 /** The DuckDB adapter of the store port: one file, one owner process. */
 export class DuckDbStore implements Store {
+  readonly dialect: StoreDialect = 'duckdb';
   readonly databasePath: string;
   readonly connection: DuckDBConnection;
   private readonly instance: DuckDBInstance;
@@ -130,6 +131,16 @@ export class DuckDbStore implements Store {
   async writePages(pages: Iterable<PageRecord>): Promise<number> {
     const write = (): Promise<number> => writePageBatch(this.connection, pages);
     return this.insideTransaction ? write() : this.transaction(write);
+  }
+
+  async *streamHostEdges(): AsyncIterable<HostEdge> {
+    for (let t = this.othersTransaction; t; t = this.othersTransaction) await t;
+    const result = await this.connection.stream(`SELECT src_host, dst_host, count(*) AS links FROM links
+      WHERE kind = 'a' AND NOT nofollow AND NOT ugc AND NOT sponsored AND NOT meta_nofollow AND lost_at IS NULL AND src_host <> dst_host
+      GROUP BY src_host, dst_host`);
+    for await (const rows of result.yieldRows()) {
+      for (const [src, dst, links] of rows) yield { src: String(src), dst: String(dst), links: Number(links) };
+    }
   }
 
   async schemaVersion(): Promise<number> {

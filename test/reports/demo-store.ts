@@ -8,7 +8,7 @@ import { registrableDomain } from '../../src/core/registrable-domain.js';
 import { generateDemoWeb } from '../../src/demo/index.js';
 import type { DemoTruth, DemoTruthLink } from '../../src/demo/index.js';
 import { openStore } from '../../src/store/index.js';
-import type { DuckDbStore } from '../../src/store/index.js';
+import type { DuckDbStore, Store } from '../../src/store/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const DAY1 = new Date('2026-03-02T10:00:00Z');
@@ -37,24 +37,37 @@ export function liveLinks(truth: DemoTruth): DemoTruthLink[] {
 }
 
 /** Write one day's crawl: its pages and every link on a crawlable page. */
-export async function writeDay(store: DuckDbStore, truth: DemoTruth, at: Date): Promise<void> {
+export async function writeDay(store: Store, truth: DemoTruth, at: Date): Promise<void> {
   await store.writePages(pageRecords(truth, at));
   await store.writeLinks(liveLinks(truth).map((l) => linkRecord(l, at)));
 }
 
 /** Apply the day-2 re-crawl: write what is there now, then mark what is gone as lost. */
-export async function applyDayTwo(store: DuckDbStore, day2: DemoTruth, at: Date): Promise<void> {
+export async function applyDayTwo(store: Store, day2: DemoTruth, at: Date): Promise<void> {
   await writeDay(store, day2, at);
   for (const r of day2.diff?.removed ?? []) {
     if (r.now) continue; // still on the page (now nofollow, or the page went noindex): updated, not lost
-    const l = r.link;
-    const row = await store.one<{ id: bigint }>(
-      `UPDATE links SET lost_at = $1, lost_reason = $2 WHERE src_url = $3 AND dst_url = $4 AND kind = $5 AND anchor = $6 AND lost_at IS NULL RETURNING id`,
-      [at, r.reason, l.srcUrl, l.dstUrl, l.kind, l.anchor],
-    );
-    if (!row) throw new Error(`day-2 removal of a link that is not stored: ${l.srcUrl} -> ${l.dstUrl}`);
-    await store.run(`INSERT INTO link_events (occurred_at, link_id, event, reason) VALUES ($1, $2, 'lost', $3)`, [at, row.id, r.reason]);
+    await markLost(store, r.link, at, r.reason);
   }
+}
+
+/** Mark a stored link lost with a `lost` event, as a re-crawl does (on either adapter). */
+export async function markLost(store: Store, l: Pick<DemoTruthLink, 'srcUrl' | 'dstUrl' | 'kind' | 'anchor'>, at: Date, reason: string): Promise<void> {
+  const key = [l.srcUrl, l.dstUrl, l.kind, l.anchor];
+  if (store.dialect === 'clickhouse') {
+    // ReplacingMergeTree: a rewrite of the row with the same version (last_seen) replaces it.
+    const row = await store.one<{ id: bigint; dst_domain: string }>(`SELECT id, dst_domain FROM links WHERE src_url = $1 AND dst_url = $2 AND kind = $3 AND anchor = $4 AND lost_at IS NULL`, key);
+    if (!row) throw new Error(`removal of a link that is not stored: ${l.srcUrl} -> ${l.dstUrl}`);
+    await store.run(`INSERT INTO links_data SELECT * REPLACE ($1 AS lost_at, $2 AS lost_reason) FROM links WHERE id = $3 AND dst_domain = $4`, [at, reason, row.id, row.dst_domain]);
+    await store.run(`INSERT INTO link_events_data (occurred_at, link_id, dst_domain, event, reason) VALUES ($1, $2, $3, 'lost', $4)`, [at, row.id, row.dst_domain, reason]);
+    return;
+  }
+  const row = await store.one<{ id: bigint }>(
+    `UPDATE links SET lost_at = $1, lost_reason = $2 WHERE src_url = $3 AND dst_url = $4 AND kind = $5 AND anchor = $6 AND lost_at IS NULL RETURNING id`,
+    [at, reason, ...key],
+  );
+  if (!row) throw new Error(`removal of a link that is not stored: ${l.srcUrl} -> ${l.dstUrl}`);
+  await store.run(`INSERT INTO link_events (occurred_at, link_id, event, reason) VALUES ($1, $2, 'lost', $3)`, [at, row.id, reason]);
 }
 
 export interface DemoStore {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { LinkRecord } from '../../src/core/types.js';
-import { clusterLinks, openStore } from '../../src/store/index.js';
+import { clusterLinks, clusteredLinkIdBound, openStore } from '../../src/store/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 function link(src: number, dst: number, at: Date): LinkRecord {
@@ -23,8 +23,10 @@ describe('clusterLinks', () => {
       await store.writeLinks(Array.from({ length: 300 }, (_, i) => link(i, (i * 7) % 13, day)));
       const before = await store.all(`SELECT * FROM links ORDER BY id`);
       assert.equal((await clusterLinks(store)).clustered, false, 'a small table is left alone');
+      assert.equal(await clusteredLinkIdBound(store), 0, 'never clustered');
       const result = await clusterLinks(store, { minLinks: 0 });
       assert.deepEqual([result.links, result.clustered], [300, true]);
+      assert.equal(await clusteredLinkIdBound(store), 300, 'the ids the rewrite moved');
       assert.deepEqual(await store.all(`SELECT * FROM links ORDER BY id`), before);
       const order = (await store.all<{ dst_domain: string }>(`SELECT dst_domain FROM links`)).map((r) => r.dst_domain);
       assert.deepEqual(order, [...order].sort(), 'stored in destination order');
@@ -34,6 +36,7 @@ describe('clusterLinks', () => {
       assert.deepEqual([again.inserted, again.updated], [1, 1]);
       const newest = await store.one<{ id: bigint }>(`SELECT id FROM links WHERE src_host = 's999.test'`);
       assert.equal(newest?.id, 301n);
+      assert.equal(await clusteredLinkIdBound(store), 300, 'links written later keep their crawl order');
       assert.equal((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM link_events WHERE event = 'new'`))?.n, 301n);
     } finally {
       await store.close();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -27,7 +27,7 @@ export function registerAnchors(program: Command): void {
       const globals = globalsOf(command);
       const { csv, bom, ...filters } = flags;
       const { anchors, ANCHOR_COLUMNS, toCsv } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const result = await anchors(store, { ...filters, target });
         if (csv) {
           process.stdout.write(toCsv(result.rows, ANCHOR_COLUMNS, { bom: bom === true }));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 /** `vouch history <target>`: new, lost and total links and domains over time. Flags mirror src/reports/schemas/backlink-history-query.ts. */
 export function registerHistory(program: Command): void {
@@ -17,7 +17,7 @@ export function registerHistory(program: Command): void {
       const globals = globalsOf(command);
       const { csv, bom, ...filters } = flags;
       const { backlinkHistory, HISTORY_COLUMNS, toCsv } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const result = await backlinkHistory(store, { ...filters, target });
         if (csv) process.stdout.write(toCsv(result.rows, HISTORY_COLUMNS, { bom: bom === true }));
         else printReport(result.rows, [{ ...HISTORY_COLUMNS[0]!, format: (d) => (d as Date).toISOString().slice(0, 10) }, ...HISTORY_COLUMNS.slice(1)], { format: globals.json ? 'json' : 'table', payload: result });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
 import type { Column } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -41,7 +41,7 @@ export function registerTargets(program: Command): void {
     .action(async (value: string, flags: Record<string, unknown>, command: Command) => {
       const globals = globalsOf(command);
       const { addTarget } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const target = await addTarget(store, { ...flags, value });
         if (globals.json) printReport([target], COLUMNS, { format: 'json', payload: target });
         else process.stdout.write(`added ${target.own ? 'target' : 'competitor'} ${target.name} (${target.scope} ${target.value}), id ${target.id}\n`);
@@ -56,7 +56,7 @@ export function registerTargets(program: Command): void {
     .action(async (flags: { kind?: string; csv?: boolean }, command: Command) => {
       const globals = globalsOf(command);
       const { listTargets, toCsv } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const list = await listTargets(store, { kind: flags.kind as never });
         if (flags.csv) process.stdout.write(toCsv(list, COLUMNS));
         else printReport(list, COLUMNS, { format: globals.json ? 'json' : 'table', payload: list });
@@ -69,7 +69,7 @@ export function registerTargets(program: Command): void {
     .action(async (target: string, _flags: unknown, command: Command) => {
       const globals = globalsOf(command);
       const { removeTarget } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const removed = await removeTarget(store, { target });
         if (globals.json) printReport([removed], COLUMNS, { format: 'json', payload: removed });
         else process.stdout.write(`removed ${removed.name} (id ${removed.id})\n`);

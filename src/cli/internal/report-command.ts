@@ -4,10 +4,10 @@
  */
 import type { Command } from 'commander';
 import type { ReportColumn } from '../../reports/index.js';
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 /** Add --sort, --order, --limit, --offset, --csv and --bom; `sorts` lists the columns and the default. */
 export function addReportOptions(command: Command, sorts: string, noun = 'rows'): Command {
@@ -27,14 +27,14 @@ export function addReportOptions(command: Command, sorts: string, noun = 'rows')
 export async function printReportCommand<Row, Result extends { rows: Row[] }>(
   command: Command,
   flags: Record<string, unknown>,
-  run: (store: DuckDbStore, filters: Record<string, unknown>) => Promise<Result>,
+  run: (store: Store, filters: Record<string, unknown>) => Promise<Result>,
   columns: readonly ReportColumn<Row>[],
   footer?: (result: Result) => string,
 ): Promise<void> {
   const globals = globalsOf(command);
   const { csv, bom, ...filters } = flags;
   const { toCsv } = await import('../../reports/index.js');
-  await withStore(command, async (store) => {
+  await withAnyStore(command, async (store) => {
     const result = await run(store, filters);
     if (csv) process.stdout.write(toCsv(result.rows, columns, { bom: bom === true }));
     else printReport(result.rows, columns, { format: globals.json ? 'json' : 'table', payload: result });

@@ -14,7 +14,7 @@ export function backlinkFilterValues(q: BacklinkFilterValues): BacklinkFilterVal
   return { target, rel, kind, state, firstSeenFrom, firstSeenTo, lastSeenFrom, lastSeenTo, anchor, minAuthority, maxToxicity, sourceDomain, position, onePerDomain, sort, order };
 }
 
-const SORTS: Record<BacklinkSort, { expr: string; type: SortKeyType; nullable: boolean }> = {
+export const SORTS: Record<BacklinkSort, { expr: string; type: SortKeyType; nullable: boolean }> = {
   authority: { expr: 'd.authority', type: 'number', nullable: true },
   toxicity: { expr: 'd.toxicity', type: 'number', nullable: true },
   firstSeen: { expr: 'l.first_seen', type: 'time', nullable: false },
@@ -33,9 +33,10 @@ export function sortKeyType(sort: BacklinkSort): SortKeyType {
  * The sort key as a never-null expression, so that keyset pagination can compare it: unknown
  * metrics sort last in either direction.
  */
-function sortKeySql(sort: BacklinkSort, order: 'asc' | 'desc'): string {
+export function sortKeySql(sort: BacklinkSort, order: 'asc' | 'desc', b?: SqlBuilder): string {
   const s = SORTS[sort];
   if (!s.nullable) return s.expr;
+  if (b?.dialect === 'clickhouse') return `coalesce(${s.expr}, ${order === 'desc' ? '-inf' : 'inf'})`;
   return `coalesce(${s.expr}, '${order === 'desc' ? '-Infinity' : 'Infinity'}'::DOUBLE)`;
 }
 
@@ -50,7 +51,7 @@ export function backlinkWhere(target: TargetRef, f: BacklinkFilterValues, b: Sql
   if (f.firstSeenTo) parts.push(`l.first_seen < ${b.p(f.firstSeenTo)}`);
   if (f.lastSeenFrom) parts.push(`l.last_seen >= ${b.p(f.lastSeenFrom)}`);
   if (f.lastSeenTo) parts.push(`l.last_seen < ${b.p(f.lastSeenTo)}`);
-  if (f.anchor) parts.push(`contains(lower(l.anchor), ${b.p(f.anchor.toLowerCase())})`);
+  if (f.anchor) parts.push(b.contains('lower(l.anchor)', b.p(f.anchor.toLowerCase())));
   if (f.sourceDomain) {
     const source = b.p(f.sourceDomain.toLowerCase());
     parts.push(`(l.src_domain = ${source} OR l.src_host = ${source})`);
@@ -66,7 +67,7 @@ export function backlinkWhere(target: TargetRef, f: BacklinkFilterValues, b: Sql
   return { where: parts.join('\n  AND '), joinsDomains };
 }
 
-const ROW_COLUMNS = `l.id, l.src_url, l.src_host, l.src_domain, l.dst_url, l.anchor, l.kind, l.nofollow, l.ugc, l.sponsored,
+export const ROW_COLUMNS = `l.id, l.src_url, l.src_host, l.src_domain, l.dst_url, l.anchor, l.kind, l.nofollow, l.ugc, l.sponsored,
   l.meta_nofollow, l.hidden, l.position, l.context, l.http_status, l.first_seen, l.last_seen, l.lost_at, l.lost_reason`;
 
 /** One entry of a page: a link id and its sort key, in page order. */
@@ -114,18 +115,20 @@ SELECT ${totals} (SELECT coalesce(list({'id': id, 'k': k} ORDER BY k ${dir}, id 
 }
 
 /**
- * Phase 2: the full rows of the given links, with their source domain's metrics. A point lookup per
- * id (ids ascend with insertion, so each lookup reads one row group), or one filtered scan for
- * large pages, where that is cheaper than hundreds of lookups.
+ * Phase 2: the full rows of the given links, with their source domain's metrics. Links appended in
+ * crawl order (ids above `clusteredBound`) ascend with row position, so a point lookup per id reads
+ * one row group. Links that `vouch optimize` rewrote in destination order do not: for those, one
+ * scan of the target's range with the ids as an IN list is cheaper than a lookup per id, each of
+ * which would read that whole range. Large pages scan once in either layout.
  */
-export function backlinkRowsSql(target: TargetRef, ids: readonly number[]): { sql: string; params: SqlBuilder['params'] } {
+export function backlinkRowsSql(target: TargetRef, ids: readonly number[], clusteredBound = 0): { sql: string; params: SqlBuilder['params'] } {
   const b = new SqlBuilder();
   const scope = scopeSql(target, b);
-  const source =
-    ids.length <= POINT_LOOKUPS_MAX
-      ? ids.map((id) => `SELECT ${ROW_COLUMNS} FROM links l WHERE ${scope} AND l.id = ${b.p(id)}`).join('\nUNION ALL ')
-      : `SELECT ${ROW_COLUMNS} FROM links l WHERE ${scope} AND l.id IN (${ids.map((id) => b.p(id)).join(', ')})`;
-  return { sql: `SELECT r.*, d.authority, d.toxicity FROM (${source}) r LEFT JOIN domains d ON d.domain = r.src_domain`, params: b.params };
+  const scanned = ids.length > POINT_LOOKUPS_MAX ? ids : ids.filter((id) => id <= clusteredBound);
+  const looked = ids.length > POINT_LOOKUPS_MAX ? [] : ids.filter((id) => id > clusteredBound);
+  const parts = looked.map((id) => `SELECT ${ROW_COLUMNS} FROM links l WHERE ${scope} AND l.id = ${b.p(id)}`);
+  if (scanned.length > 0) parts.push(`SELECT ${ROW_COLUMNS} FROM links l WHERE ${scope} AND l.id IN (${scanned.map((id) => b.p(id)).join(', ')})`);
+  return { sql: `SELECT r.*, d.authority, d.toxicity FROM (${parts.join('\nUNION ALL ')}) r LEFT JOIN domains d ON d.domain = r.src_domain`, params: b.params };
 }
 
 /** Above this many rows, phase 2 scans once instead of looking up each id. */

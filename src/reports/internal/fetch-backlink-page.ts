@@ -1,10 +1,14 @@
+import { clusteredLinkIdBound } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import type { TargetRef } from '../types.js';
 import { toBacklinkRow } from './backlink-row.js';
 import type { BacklinkRow, LinkDbRow } from './backlink-row.js';
+import { DOMAIN_SORTS, domainPageHeadSql, domainPageLinksSql } from './backlinks-by-domain-sql.js';
+import type { DomainPageHead } from './backlinks-by-domain-sql.js';
 import { backlinkRowsSql, backlinksPageSql } from './backlinks-sql.js';
 import type { BacklinkFilterValues, PageEntry } from './backlinks-sql.js';
 import type { CursorPosition } from './cursor.js';
+import { fetchBacklinkPageClickHouse } from './fetch-backlink-page-clickhouse.js';
 
 export interface FetchedPage {
   rows: BacklinkRow[];
@@ -13,25 +17,57 @@ export interface FetchedPage {
   totals: { links: number; domains: number } | null;
 }
 
-/** One page of backlinks in two steps: the page's ids (and totals) over narrow columns, then those rows in full. */
-export async function fetchBacklinkPage(
-  store: Store,
-  target: TargetRef,
-  filters: BacklinkFilterValues,
-  page: { limit: number; offset: number; after: CursorPosition | null; totals: boolean },
-): Promise<FetchedPage> {
-  const q = backlinksPageSql(target, filters, page);
-  const head = await store.one<{ links?: bigint; domains?: bigint; page: PageEntry[] }>(q.sql, q.params);
-  const entries = head?.page ?? [];
-  const totals = page.totals ? { links: Number(head?.links ?? 0), domains: Number(head?.domains ?? 0) } : null;
-  if (entries.length === 0) return { rows: [], keys: [], totals };
+type PagePosition = { limit: number; offset: number; after: CursorPosition | null; totals: boolean };
+
+/**
+ * Above this many candidate domains (many ties, as in a store not ranked yet), the domain-grain
+ * page costs more than the general query: an IN list that long no longer filters cheaply.
+ */
+const DOMAIN_GRAIN_MAX = 1000;
+
+/**
+ * One page of backlinks: the page's ids (and totals) over narrow columns, then those rows in full.
+ * Sorted by a domain metric, the page is found at domain grain first (backlinks-by-domain-sql.ts).
+ */
+export async function fetchBacklinkPage(store: Store, target: TargetRef, filters: BacklinkFilterValues, page: PagePosition): Promise<FetchedPage> {
+  if (store.dialect === 'clickhouse') return fetchBacklinkPageClickHouse(store, target, filters, page);
+  const head = await pageEntries(store, target, filters, page);
+  const entries = head.entries;
+  if (entries.length === 0) return { rows: [], keys: [], totals: head.totals };
   const ids = entries.map((e) => Number(e.id));
-  const r = backlinkRowsSql(target, ids);
+  const r = backlinkRowsSql(target, ids, await clusteredLinkIdBound(store));
   const byId = new Map((await store.all<LinkDbRow>(r.sql, r.params)).map((row) => [Number(row.id), row]));
   const rows: BacklinkRow[] = [];
   for (const id of ids) {
     const row = byId.get(id);
     if (row) rows.push(toBacklinkRow(row));
   }
-  return { rows, keys: entries.map((e) => e.k), totals };
+  return { rows, keys: entries.map((e) => e.k), totals: head.totals };
+}
+
+async function pageEntries(
+  store: Store,
+  target: TargetRef,
+  filters: BacklinkFilterValues,
+  page: PagePosition,
+): Promise<{ entries: PageEntry[]; totals: FetchedPage['totals'] }> {
+  const totalsOf = (h: { links?: bigint; domains?: bigint } | undefined) =>
+    page.totals ? { links: Number(h?.links ?? 0), domains: Number(h?.domains ?? 0) } : null;
+  if (DOMAIN_SORTS.has(filters.sort)) {
+    const a = domainPageHeadSql(target, filters, page);
+    const head = await store.one<DomainPageHead>(a.sql, a.params);
+    const sel = head?.sel ?? [];
+    const totals = totalsOf(head);
+    if (sel.length === 0) return { entries: [], totals };
+    if (sel.length <= DOMAIN_GRAIN_MAX) {
+      const b = domainPageLinksSql(target, filters, page, sel);
+      const r = await store.one<{ page: PageEntry[] }>(b.sql, b.params);
+      return { entries: r?.page ?? [], totals };
+    }
+    const q = backlinksPageSql(target, filters, { ...page, totals: false });
+    return { entries: (await store.one<{ page: PageEntry[] }>(q.sql, q.params))?.page ?? [], totals };
+  }
+  const q = backlinksPageSql(target, filters, page);
+  const head = await store.one<{ links?: bigint; domains?: bigint; page: PageEntry[] }>(q.sql, q.params);
+  return { entries: head?.page ?? [], totals: totalsOf(head) };
 }

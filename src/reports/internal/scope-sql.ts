@@ -32,6 +32,6 @@ export function scopeSql(target: { scope: TargetScope; value: string }, b: SqlBu
     case 'exact':
       return `(${host} = ${b.p(hostOfUrl(target.value))} AND ${url} IN (${b.p(target.value)}, ${b.p(schemeTwin(target.value))}))`;
     case 'prefix':
-      return `(${host} = ${b.p(hostOfUrl(target.value))} AND (starts_with(${url}, ${b.p(target.value)}) OR starts_with(${url}, ${b.p(schemeTwin(target.value))})))`;
+      return `(${host} = ${b.p(hostOfUrl(target.value))} AND (${b.startsWith(url, b.p(target.value))} OR ${b.startsWith(url, b.p(schemeTwin(target.value)))}))`;
   }
 }

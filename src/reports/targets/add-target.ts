@@ -24,11 +24,26 @@ export async function addTarget(store: Store, input: AddTargetInput): Promise<Ta
   const name = o.name ?? value;
   const taken = await store.one<{ id: number }>(`SELECT id FROM targets WHERE name = $1`, [name]);
   if (taken) throw new VouchError('CONFLICT', `A target named ${JSON.stringify(name)} exists already (id ${taken.id}). Choose another --name.`);
+  const values = [name, value, scope, !o.competitor, uniqueLower(o.brand), uniqueLower(o.keywords)] as const;
+  if (store.dialect === 'clickhouse') return addClickHouseTarget(store, name, values);
   const row = await store.one<TargetRow>(
     `INSERT INTO targets (name, value, scope, own, brand_terms, keywords, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, now()::TIMESTAMP) RETURNING ${TARGET_COLUMNS}`,
-    [name, value, scope, !o.competitor, uniqueLower(o.brand), uniqueLower(o.keywords)],
+    [...values],
   );
+  if (!row) throw new VouchError('STORE_FAILED', 'The target was not stored');
+  return toTargetRecord(row);
+}
+
+/**
+ * ClickHouse has neither sequences nor RETURNING: the id is the next after the largest. Targets are
+ * added by hand, one at a time, so two racing adds are not a concern worth a lock.
+ */
+async function addClickHouseTarget(store: Store, name: string, values: readonly [string, string, string, boolean, string[], string[]]): Promise<TargetRecord> {
+  const next = await store.one<{ id: bigint }>(`SELECT toInt64(coalesce(max(id), 0) + 1) AS id FROM targets`);
+  const id = Number(next?.id ?? 1);
+  await store.run(`INSERT INTO targets_data (id, name, value, scope, own, brand_terms, keywords, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now64(3, 'UTC'))`, [id, ...values]);
+  const row = await store.one<TargetRow>(`SELECT ${TARGET_COLUMNS} FROM targets WHERE id = $1 AND name = $2`, [id, name]);
   if (!row) throw new VouchError('STORE_FAILED', 'The target was not stored');
   return toTargetRecord(row);
 }

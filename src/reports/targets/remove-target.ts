@@ -12,6 +12,7 @@ import { resolveTarget } from './resolve-target.js';
 export async function removeTarget(store: Store, input: TargetRefInput): Promise<TargetRecord> {
   const { target } = parseReportInput(targetRefInput, input);
   const record = await resolveTarget(store, target);
-  await store.run(`DELETE FROM targets WHERE id = $1`, [record.id]);
+  // On ClickHouse, `targets` is a view over the table that holds the rows.
+  await store.run(`DELETE FROM ${store.dialect === 'clickhouse' ? 'targets_data' : 'targets'} WHERE id = $1`, [record.id]);
   return record;
 }
