@@ -28,6 +28,7 @@ import { registerServe } from './commands/serve.js';
 import { registerTargets } from './commands/targets.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWorker } from './commands/worker.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -35,6 +36,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerCrawl,
+  registerWorker,
   registerRobots,
   registerExtract,
   registerImport,
@@ -72,6 +74,7 @@ export function createProgram(): Command {
     .description('Self-hosted backlink intelligence: discover, judge, clean, monitor and grow your backlinks from data you own.')
     .version(packageJson.version, '-V, --version', 'print the version')
     .addOption(new Option('--data <dir>', 'data directory holding vouch.duckdb').env('VOUCH_DATA').default(undefined, './vouch-data'))
+    .addOption(new Option('--store <url>', 'a ClickHouse store instead of the DuckDB file: clickhouse://host:8123/db[?cluster=name]').env('VOUCH_STORE'))
     .option('--json', 'print machine-readable JSON instead of tables', false)
     .option('-q, --quiet', 'print only results: no progress, no notes', false)
     .option('--debug', 'print stack traces on errors', false)

@@ -24,6 +24,9 @@ interface CrawlFlags {
   timeout: number;
   maxBytes: number;
   fresh: boolean;
+  frontier?: string;
+  fetch: boolean;
+  lease?: number;
 }
 
 function integer(min: number): (value: string) => number {
@@ -115,9 +118,14 @@ export function registerCrawl(program: Command): void {
     .option('--timeout <ms>', 'longest a request may take, redirects included', integer(1), 30_000)
     .option('--max-bytes <size>', 'cap on a page body (decoded); longer pages are cut and flagged TOO_LARGE', parseByteSize, 5 * 1024 * 1024)
     .option('--fresh', 'start a new crawl job even if an unfinished one has the same seeds and options', false)
+    .option('--frontier <url>', 'keep the frontier in Redis for `vouch worker crawl` processes to share: redis://host:port, redis+sentinel://host:port/master or redis+cluster://host:port,...')
+    .option('--no-fetch', 'with --frontier: only seed, store and watch; leave the fetching to workers')
+    .option('--lease <ms>', 'with --frontier: how long a worker holds a URL; the URLs of a worker that died come back after this (default 2 × --timeout + 30 s)', integer(100))
     .action(async (seeds: string[], flags: CrawlFlags, command: Command) => {
       const globals = globalsOf(command);
       await checkResolve(flags.resolve);
+      if (flags.frontier !== undefined) (await import('../../crawl/distributed/index.js')).parseFrontierUrl(flags.frontier);
+      else if (!flags.fetch || flags.lease !== undefined) throw new ValidationError('--no-fetch and --lease need --frontier', [{ where: flags.fetch ? '--lease' : '--no-fetch', message: 'needs --frontier' }], { code: 'INVALID_CONFIG' });
       const options: CrawlOptions = {
         seeds,
         scope: await toScope(flags.scope),
@@ -146,12 +154,16 @@ export function registerCrawl(program: Command): void {
       };
       try {
         const result = await withStore(command, async (store) => {
-          const { crawl } = await import('../../crawl/crawler/index.js');
-          const crawled = await crawl(store, options, {
+          const hooks = {
             signal: controller.signal,
-            onStart: ({ jobId, resumed }) => say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}`),
+            onStart: ({ jobId, jobKey, resumed }: { jobId: number; jobKey: string; resumed: boolean }) =>
+              say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}` + (flags.frontier !== undefined ? ` (${jobKey} on the frontier)` : '')),
             onProgress: progressReporter(progress, options.maxPages ?? null),
-          });
+          };
+          const crawled =
+            flags.frontier !== undefined
+              ? await (await import('../../crawl/distributed/index.js')).distributedCrawl(store, { ...options, frontier: flags.frontier, fetch: flags.fetch, leaseMs: flags.lease ?? null }, hooks)
+              : await (await import('../../crawl/crawler/index.js')).crawl(store, options, hooks);
           // A new link from a prospect's site to its target wins the prospect; a lost one raises an alert.
           if (crawled.state === 'done') await (await import('../internal/settle-prospects.js')).settleProspects(store);
           return crawled;
