@@ -7,6 +7,8 @@ export { EdgeListBuilder, EDGE_LIST_BUILDER_DEFAULTS } from './edge-list-builder
 export type { EdgeListBuilderOptions, NamedEdgeList } from './edge-list-builder.js';
 export { readEdgeFile, EDGE_FILE_FORMATS, READ_EDGE_FILE_DEFAULTS } from './read-edge-file.js';
 export type { EdgeFileFormat, ReadEdgeFileOptions } from './read-edge-file.js';
+export { readParquetEdges, READ_PARQUET_EDGES_DEFAULTS } from './read-parquet-edges.js';
+export type { ReadParquetEdgesOptions } from './read-parquet-edges.js';
 export { readTrustFile, matchSeeds } from './read-trust-file.js';
 export type { MatchedSeeds } from './read-trust-file.js';
 export { defaultTrustSeeds, isInstitutionalName } from './default-trust-seeds.js';
@@ -27,5 +29,6 @@ export { rankGraph, RANK_GRAPH_DEFAULTS, HARMONIC_METHODS } from './rank-graph.j
 export type { GraphMetrics, HarmonicMethod, RankGraphOptions, RankPhase } from './rank-graph.js';
 export { rankStore, RANK_STORE_DEFAULTS } from './rank-store.js';
 export type { LevelSummary, RankStoreOptions, RankStoreSummary } from './rank-store.js';
-export { rankEdgeFile } from './rank-edge-file.js';
+export { rankEdgeFile, rankNamedEdges } from './rank-edge-file.js';
+export { readStoreHostEdges } from './read-store-host-edges.js';
 export type { RankEdgeFileOptions, RankEdgeFileResult } from './rank-edge-file.js';

@@ -9,6 +9,7 @@ import { buildGraph } from './build-graph.js';
 import { defaultTrustSeeds } from './default-trust-seeds.js';
 import { readEdgeFile } from './read-edge-file.js';
 import type { ReadEdgeFileOptions } from './read-edge-file.js';
+import type { NamedEdgeList } from './edge-list-builder.js';
 import { matchSeeds, readTrustFile } from './read-trust-file.js';
 import { rankGraph } from './rank-graph.js';
 import type { GraphMetrics, RankGraphOptions } from './rank-graph.js';
@@ -32,9 +33,19 @@ export interface RankEdgeFileResult {
  * @example const { names, metrics } = await rankEdgeFile('hostlinks.tsv.gz', { format: 'ukwa' });
  */
 export async function rankEdgeFile(filePath: string, options: RankEdgeFileOptions = {}): Promise<RankEdgeFileResult> {
-  const { trustPath = null, format, weighted = false, verticesPath, onProgress, ...rest } = options;
+  const { format, verticesPath, ...rankOptions } = options;
+  return rankNamedEdges(await readEdgeFile(filePath, { format, weighted: options.weighted ?? false, verticesPath }), rankOptions);
+}
+
+/**
+ * Build and rank an edge list already read (from a file, a Parquet dataset or a store's host edges),
+ * with the same metrics and seeds as rankEdgeFile.
+ * @example const result = await rankNamedEdges(await readStoreHostEdges(store), { harmonic: 'none' });
+ */
+export async function rankNamedEdges(named: NamedEdgeList, options: Omit<RankEdgeFileOptions, 'format' | 'verticesPath'> = {}): Promise<RankEdgeFileResult> {
+  const { trustPath = null, weighted = false, onProgress, ...rest } = options;
   const seedNames = trustPath === null ? null : await readTrustFile(trustPath);
-  const { edges, names } = await readEdgeFile(filePath, { format, weighted, verticesPath });
+  const { edges, names } = named;
   const graph = buildGraph(edges);
   const matched = seedNames === null ? { seeds: defaultTrustSeeds(names), unmatched: [] } : matchSeeds(names, seedNames);
   const domainIds = new Map<string, number>();

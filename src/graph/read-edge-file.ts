@@ -8,6 +8,8 @@
  * - `ukwa`: the UK Web Archive host linkage, `year|srcHost|dstHost<TAB>linkCount`; the count is the weight.
  * - `commoncrawl`: the Common Crawl web-graph pair, vertices `id<TAB>reversed.host.name[<TAB>…]` and
  *   edges `fromId<TAB>toId`; names are turned back (`com.example.www` → `www.example.com`).
+ * - `parquet`: a folder of hive-partitioned Parquet links (`vouch worker ingest --out DIR`), reduced
+ *   to its host graph in DuckDB (read-parquet-edges.ts).
  *
  * Self-loops are dropped, so the nodes are the endpoints of the edges that remain. Duplicate edges are
  * kept here and merged by `buildGraph` (their weights add up). A malformed line throws a
@@ -22,9 +24,10 @@ import { edgeFileError } from './internal/edge-file-error.js';
 import { forEachLine } from './internal/for-each-line.js';
 import { parseTsvEdge, parseUkwaEdge } from './internal/parse-edge-line.js';
 import { readCommonCrawlGraph } from './internal/read-commoncrawl-graph.js';
+import { readParquetEdges } from './read-parquet-edges.js';
 
-export type EdgeFileFormat = 'tsv' | 'ukwa' | 'commoncrawl';
-export const EDGE_FILE_FORMATS: readonly EdgeFileFormat[] = ['tsv', 'ukwa', 'commoncrawl'];
+export type EdgeFileFormat = 'tsv' | 'ukwa' | 'commoncrawl' | 'parquet';
+export const EDGE_FILE_FORMATS: readonly EdgeFileFormat[] = ['tsv', 'ukwa', 'commoncrawl', 'parquet'];
 
 export interface ReadEdgeFileOptions {
   format?: EdgeFileFormat;
@@ -49,6 +52,7 @@ export async function readEdgeFile(filePath: string, options: ReadEdgeFileOption
     throw new ValidationError(`unknown edge-file format "${String(format)}"; expected ${EDGE_FILE_FORMATS.join(', ')}`, [{ where: '--format', message: 'unknown format' }]);
   }
   if (!existsSync(filePath)) throw edgeFileError(filePath, 0, 'no such file');
+  if (format === 'parquet') return readParquetEdges(filePath, { weighted });
   if (format === 'commoncrawl') return readCommonCrawlGraph(verticesPath ?? guessVerticesPath(filePath), filePath, weighted);
   const builder = new EdgeListBuilder({ weighted });
   const parse = format === 'ukwa' ? parseUkwaEdge : parseTsvEdge;

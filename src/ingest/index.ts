@@ -10,3 +10,6 @@ export type { CcGraphLevel, CcGraphSummary, IngestCcGraphOptions } from './ccgra
 // `vouch export`
 export { exportTable, EXPORT_KINDS, EXPORT_FORMATS } from './export/index.js';
 export type { ExportKind, ExportFormat, ExportResult } from './export/index.js';
+// Distributed ingest: the BullMQ file queue, its workers, and the Parquet dataset (`vouch ingest --queue`, `vouch worker ingest`)
+export { fileJobId, expandLocations, isLocationList, crawlNameOf, redisConnection, openIngestQueue, enqueueIngestFiles, waitForIngestQueue, ingestFileToParquet, ingestFileToStore, startIngestWorker, parquetSink, storeSink, loadParquetDataset, readManifests, INGEST_QUEUE_DEFAULTS, INGEST_WORKER_DEFAULTS, INGEST_TO_PARQUET_DEFAULTS } from './queue/index.js';
+export type { IngestJobData, IngestJobResult, EnqueueIngestResult, IngestQueueOutcome, IngestToParquetOptions, ParquetManifest, IngestSink, IngestWorkerHandle, IngestWorkerOptions, IngestWorkerStats, IngestJobEvent, LoadParquetOptions, LoadParquetResult } from './queue/index.js';

@@ -5,8 +5,9 @@ import { globalsOf } from '../globals.js';
 import { printReport, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
+import type { QueuedIngestFlags } from './ingest-queue.js';
 
-interface IngestFlags {
+interface IngestFlags extends QueuedIngestFlags {
   again: boolean;
   fresh: boolean;
 }
@@ -48,11 +49,23 @@ export function registerIngest(program: Command): void {
   const ingest = program
     .command('ingest')
     .description('ingest WARC or WAT files (plain or .gz, local paths or http(s) URLs): pages and links; run again to resume an interrupted ingest')
-    .argument('<file-or-url...>', 'WARC/WAT files or URLs (a file literally named "ccgraph" needs ./ccgraph)')
+    .argument('[file-or-url...]', 'WARC/WAT files or URLs (a file literally named "ccgraph" needs ./ccgraph); with --queue also list files (*.paths, *.txt, *.list, or .gz)')
     .option('--again', 'ingest files again that an earlier run finished', false)
     .option('--fresh', 'start from the beginning even where an interrupted run could resume', false)
+    .option('--queue <redis-url>', 'queue one job per file on Redis for `vouch worker ingest` instead of ingesting here')
+    .option('--wait', 'with --queue: wait for the workers to finish the files, then report', false)
+    .option('--retry-failed', 'with --queue: put the failed jobs of these files back on the queue', false)
+    .option('--crawl <name>', 'with --queue: the crawl= partition of the output (default: CC-MAIN-YYYY-WW in the path, else "default")')
+    .option('--base-url <url>', 'with --queue: prefix for relative lines of list files (https://data.commoncrawl.org/ for warc.paths.gz)')
+    .option('--parquet <dir>', 'load a Parquet dataset written by `vouch worker ingest --out DIR` into the store')
     .action(async (locations: string[], flags: IngestFlags, command: Command) => {
       const globals = globalsOf(command);
+      if (flags.queue !== undefined || flags.parquet !== undefined) {
+        const { runQueuedIngest } = await import('./ingest-queue.js');
+        await runQueuedIngest(locations, flags, command);
+        return;
+      }
+      if (locations.length === 0) throw new ValidationError('name at least one WARC/WAT file or URL', [{ where: 'file-or-url', message: 'missing' }], { code: 'USAGE' });
       const stop = interruptible();
       const progress = createProgress({ quiet: globals.quiet, json: globals.json, extra: '{pages} pages | {links} links' });
       const summaries: IngestSummary[] = [];

@@ -6,11 +6,11 @@ import { globalsOf } from '../globals.js';
 import { formatOf, printReport } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { Progress } from '../progress.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore, withStore } from '../with-store.js';
 
 interface RankFlags {
   edges?: string;
-  format: 'tsv' | 'ukwa' | 'commoncrawl';
+  format: 'tsv' | 'ukwa' | 'commoncrawl' | 'parquet';
   vertices?: string;
   weighted: boolean;
   trust?: string;
@@ -73,7 +73,7 @@ export function registerRank(program: Command): void {
     .command('rank')
     .description('compute PageRank, harmonic centrality, TrustRank, spam mass and authority 0-100 for hosts, domains and pages in the store, or for an edge-list file')
     .option('--edges <file>', 'rank this edge-list file (gzip or plain) instead of the store; nothing is stored')
-    .addOption(new Option('--format <format>', 'edge-file format: tsv (src<TAB>dst[<TAB>weight]), ukwa (year|src|dst<TAB>count), commoncrawl (vertices + edges pair)').choices(['tsv', 'ukwa', 'commoncrawl']).default('tsv'))
+    .addOption(new Option('--format <format>', 'edge-file format: tsv (src<TAB>dst[<TAB>weight]), ukwa (year|src|dst<TAB>count), commoncrawl (vertices + edges pair), parquet (a `vouch worker ingest --out` folder: its host graph)').choices(['tsv', 'ukwa', 'commoncrawl', 'parquet']).default('tsv'))
     .option('--vertices <file>', 'commoncrawl: the vertices file (default: the edges file name with "edges" → "vertices")')
     .option('--weighted', 'follow links in proportion to their count (weighted PageRank and TrustRank)', false)
     .option('--trust <file>', 'TrustRank seeds, one host or domain a line (default: hosts/domains under gov, edu, mil, int, ac.xx, gov.xx …)')
@@ -101,6 +101,17 @@ export function registerRank(program: Command): void {
             trustPath: flags.trust ?? null,
             onProgress,
           });
+          bar.stop();
+          printEdgeRanking(result, format, flags.limit ?? (format === 'table' ? 25 : Infinity), globals.quiet);
+          return;
+        }
+        if (globals.store) {
+          // A ClickHouse store: its host graph streams out (streamHostEdges) and is ranked here, on
+          // one machine; the metrics are printed, not written back (rankStore's writes are DuckDB SQL).
+          const { rankNamedEdges, readStoreHostEdges } = await import('../../graph/index.js');
+          const result = await withAnyStore(command, async (store) =>
+            rankNamedEdges(await readStoreHostEdges(store, { weighted: flags.weighted }), { ...common, trustPath: flags.trust ?? null, onProgress }),
+          );
           bar.stop();
           printEdgeRanking(result, format, flags.limit ?? (format === 'table' ? 25 : Infinity), globals.quiet);
           return;

@@ -14,6 +14,7 @@ export type { WatLinkTally } from './wat-record-to-page.js';
 export { NO_PAGE, parseWarcDate, unwrapUri } from './record-outcome.js';
 export type { RecordOutcome, SkipReason } from './record-outcome.js';
 export { emptyIngestCounts, totalRecords } from './ingest-counts.js';
+export { tallyArchiveEvent } from './tally-archive-event.js';
 export type { IngestCounts, DamageReport } from './ingest-counts.js';
 export { openByteSource, isUrlLocation, OPEN_BYTE_SOURCE_DEFAULTS } from './open-byte-source.js';
 export type { ByteSource, OpenByteSourceOptions } from './open-byte-source.js';

@@ -22,6 +22,7 @@ import { emptyIngestCounts } from './ingest-counts.js';
 import type { IngestCounts } from './ingest-counts.js';
 import { isUrlLocation, openByteSource } from './open-byte-source.js';
 import { readArchive } from './read-archive.js';
+import { tallyArchiveEvent } from './tally-archive-event.js';
 import { WARC_READER_DEFAULTS } from './warc-record-reader.js';
 
 export interface IngestArchiveOptions {
@@ -152,25 +153,11 @@ export async function ingestArchive(store: DuckDbStore, location: string, option
       tally: counts.watEntries,
     })) {
       for (const e of events) {
-        if (e.kind === 'damaged') {
-          counts.damaged++;
-          if (counts.damage.length < o.maxDamageReports) counts.damage.push(e.report);
-          continue;
-        }
+        tallyArchiveEvent(counts, e, o.maxDamageReports);
+        if (e.kind === 'damaged') continue;
         const { record, outcome } = e;
-        counts.records[record.type] = (counts.records[record.type] ?? 0) + 1;
-        if (e.describes !== null) counts.watRecords[e.describes] = (counts.watRecords[e.describes] ?? 0) + 1;
-        if (outcome.skip !== null) counts.skipped[outcome.skip] = (counts.skipped[outcome.skip] ?? 0) + 1;
-        if (outcome.page !== null) {
-          pages.push(outcome.page);
-          counts.pages++;
-          if (outcome.html) {
-            counts.htmlPages++;
-            if (outcome.page.source === 'warc') counts.htmlBytes += outcome.page.bytes;
-          }
-        }
+        if (outcome.page !== null) pages.push(outcome.page);
         for (const l of outcome.links) links.push(l);
-        counts.links += outcome.links.length;
         if (record.next === null) continue;
         // A record boundary with a known resume point: the place to write a batch or stop.
         lastCheckpoint = record.next;

@@ -1,0 +1,18 @@
+export { fileJobId, fileIdentity, crawlNameOf, CRAWL_NAME } from './file-job-id.js';
+export { expandLocations, isLocationList } from './read-location-list.js';
+export { redisConnection, openIngestQueue, INGEST_QUEUE_DEFAULTS, INGEST_JOB_OPTIONS } from './ingest-queue.js';
+export type { IngestJobData, IngestJobResult, IngestQueueOptions } from './ingest-queue.js';
+export { enqueueIngestFiles, ENQUEUE_INGEST_DEFAULTS } from './enqueue-ingest-files.js';
+export type { EnqueueIngestOptions, EnqueueIngestResult } from './enqueue-ingest-files.js';
+export { waitForIngestQueue, WAIT_FOR_INGEST_DEFAULTS } from './wait-for-ingest-queue.js';
+export type { IngestQueueOutcome, WaitForIngestOptions } from './wait-for-ingest-queue.js';
+export { ingestFileToParquet, bucketSql, INGEST_TO_PARQUET_DEFAULTS } from './ingest-file-to-parquet.js';
+export type { IngestToParquetOptions, ParquetManifest } from './ingest-file-to-parquet.js';
+export { ingestFileToStore, INGEST_TO_STORE_DEFAULTS } from './ingest-file-to-store.js';
+export type { IngestToStoreOptions } from './ingest-file-to-store.js';
+export { startIngestWorker, INGEST_WORKER_DEFAULTS } from './start-ingest-worker.js';
+export type { IngestSink, IngestWorkerHandle, IngestWorkerOptions, IngestWorkerStats, IngestJobEvent } from './start-ingest-worker.js';
+export { parquetSink } from './parquet-sink.js';
+export { storeSink } from './store-sink.js';
+export { loadParquetDataset, readManifests, LOAD_PARQUET_DEFAULTS } from './load-parquet-dataset.js';
+export type { LoadParquetOptions, LoadParquetResult } from './load-parquet-dataset.js';
