@@ -19,3 +19,4 @@ export type { ClickHouseStoreOptions } from './clickhouse/clickhouse-store.js';
 export { clickHouseSchema, CLICKHOUSE_TABLES, CLICKHOUSE_SCHEMA_VERSION } from './clickhouse/clickhouse-schema.js';
 export type { ClickHouseSchemaOptions } from './clickhouse/clickhouse-schema.js';
 export { createChdbConnection, loadChdbConnection, chdbDir, CHDB_INSTALL_COMMAND } from './clickhouse/load-chdb.js';
+export { appendPageRow, PAGE_ROW_COLUMNS } from './page-row.js';

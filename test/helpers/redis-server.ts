@@ -69,30 +69,7 @@ export async function startRedisServer(options: { port?: number; extraArgs?: str
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitForPort(port, child, options.timeoutMs ?? 10_000);
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-  return {
-    port,
-    url: `redis://127.0.0.1:${port}`,
-    pid: child.pid ?? -1,
-    dir,
-    cli: (...cliArgs: string[]) => spawnSync('redis-cli', ['-p', String(port), ...cliArgs], { encoding: 'utf8' }).stdout,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
-      cleanup();
-    },
-  };
+  return serverHandle(child, port, dir, cleanup, `redis://127.0.0.1:${port}`);
 }
 
 /**
@@ -117,30 +94,7 @@ export async function startRedisSentinel(options: { masterPort: number; masterNa
   ].join('\n'));
   const child = spawn(bin, [conf, '--sentinel'], { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitForPort(port, child, options.timeoutMs ?? 10_000);
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-  return {
-    port,
-    url: `redis+sentinel://127.0.0.1:${port}/${name}`,
-    pid: child.pid ?? -1,
-    dir,
-    cli: (...cliArgs: string[]) => spawnSync('redis-cli', ['-p', String(port), ...cliArgs], { encoding: 'utf8' }).stdout,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
-      cleanup();
-    },
-  };
+  return serverHandle(child, port, dir, cleanup, `redis+sentinel://127.0.0.1:${port}/${name}`);
 }
 
 /** A Redis Cluster of `masters` nodes on loopback (no replicas), every slot assigned. */
@@ -177,4 +131,32 @@ export async function startRedisCluster(options: { masters?: number; timeoutMs?:
     throw err;
   }
   return { nodes, url: `redis+cluster://${nodes.map((n) => `127.0.0.1:${n.port}`).join(',')}`, stop };
+}
+
+/** The handle of a started redis-server process: its address, a redis-cli against it, kill and stop. */
+function serverHandle(child: ChildProcess, port: number, dir: string, cleanup: () => void, url: string): RedisServerHandle {
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  return {
+    port,
+    url,
+    pid: child.pid ?? -1,
+    dir,
+    cli: (...cliArgs: string[]) => spawnSync('redis-cli', ['-p', String(port), ...cliArgs], { encoding: 'utf8' }).stdout,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }
+      cleanup();
+    },
+  };
 }

@@ -20,13 +20,14 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { NonRetryableError, ValidationError } from '../../core/errors.js';
+import { appendPageRow } from '../../store/index.js';
 import { emptyIngestCounts, totalRecords } from '../warc/ingest-counts.js';
 import type { IngestCounts } from '../warc/ingest-counts.js';
 import { openByteSource } from '../warc/open-byte-source.js';
 import { readArchive } from '../warc/read-archive.js';
 import { tallyArchiveEvent } from '../warc/tally-archive-event.js';
 import { CRAWL_NAME, fileIdentity, fileJobId } from './file-job-id.js';
-import { appendLink, appendPage, columnsSql, LINK_COLUMNS, PAGE_COLUMNS } from './internal/parquet-tables.js';
+import { appendLink, columnsSql, LINK_COLUMNS, PAGE_COLUMNS } from './internal/parquet-tables.js';
 
 export interface IngestToParquetOptions {
   /** The dataset folder. */
@@ -153,7 +154,7 @@ async function stage(
       for (const e of events) {
         tallyArchiveEvent(counts, e, o.maxDamageReports);
         if (e.kind === 'damaged') continue;
-        if (e.outcome.page !== null) appendPage(pageAppender, e.outcome.page);
+        if (e.outcome.page !== null) appendPageRow(pageAppender, e.outcome.page);
         for (const l of e.outcome.links) appendLink(linkAppender, l);
       }
       if (counts.bytesRead - lastReport >= reportEvery) {

@@ -7,7 +7,7 @@ import { CriticalError } from '../../core/errors.js';
  * package.json and lockfile (chdb is 550 MB, so it is not one of the project's dependencies).
  */
 export const CHDB_TIER_DIR = path.resolve(import.meta.dirname, '../../../tiers/chdb');
-export const CHDB_INSTALL_COMMAND = 'npm ci --prefix tiers/chdb';
+export const CHDB_INSTALL_COMMAND = 'npm install --prefix tiers/chdb';
 
 interface ChdbConnectionModule {
   createChdbConnection(options: { path: string }): unknown;

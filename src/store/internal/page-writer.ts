@@ -1,56 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBTimestampValue, LIST, VARCHAR } from '@duckdb/node-api';
 import type { PageRecord } from '../../core/types.js';
+import { appendPageRow, PAGE_ROW_COLUMNS } from '../page-row.js';
 
 const STAGE = '_stage_pages';
-// NOTE: column order is the Appender's order; keep in step with the loop below.
-const COLUMNS = [
-  ['url', 'VARCHAR'], ['host', 'VARCHAR'], ['domain', 'VARCHAR'], ['ip', 'VARCHAR'], ['fetched_at', 'TIMESTAMP'],
-  ['status', 'INTEGER'], ['content_type', 'VARCHAR'], ['bytes', 'BIGINT'], ['title', 'VARCHAR'], ['lang', 'VARCHAR'],
-  ['canonical', 'VARCHAR'], ['noindex', 'BOOLEAN'], ['nofollow', 'BOOLEAN'], ['x_robots', 'VARCHAR'], ['outlinks', 'INTEGER'],
-  ['content_hash', 'VARCHAR'], ['source', 'VARCHAR'], ['error', 'VARCHAR'], ['depth', 'INTEGER'],
-  // Page footprints (migration 004); NULL when the record does not carry them.
-  ['text', 'VARCHAR'], ['word_count', 'INTEGER'], ['tracking_ids', 'VARCHAR[]'], ['template_hash', 'VARCHAR'], ['mailtos', 'VARCHAR[]'],
-] as const;
-const VARCHAR_LIST = LIST(VARCHAR);
+const COLUMNS = PAGE_ROW_COLUMNS;
 
 /** Bulk upsert of pages by URL; the newest fetch wins (see `merge`) and the rank columns are left alone. */
 export async function writePageBatch(connection: DuckDBConnection, pages: Iterable<PageRecord>): Promise<number> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
   const a = await connection.createAppender(STAGE, 'main', 'temp');
-  const text = (v: string | null): void => (v === null ? a.appendNull() : a.appendVarchar(v));
   let staged = 0;
   try {
     for (const p of pages) {
-      a.appendVarchar(p.url);
-      a.appendVarchar(p.host);
-      a.appendVarchar(p.domain);
-      text(p.ip);
-      a.appendTimestamp(new DuckDBTimestampValue(BigInt(p.fetchedAt.getTime()) * 1000n));
-      a.appendInteger(p.status);
-      text(p.contentType);
-      a.appendBigInt(BigInt(p.bytes));
-      text(p.title);
-      text(p.lang);
-      text(p.canonical);
-      a.appendBoolean(p.noindex);
-      a.appendBoolean(p.nofollow);
-      text(p.xRobots);
-      a.appendInteger(p.outlinks);
-      text(p.contentHash);
-      a.appendVarchar(p.source);
-      text(p.error);
-      if (p.depth === null) a.appendNull();
-      else a.appendInteger(p.depth);
-      text(p.text ?? null);
-      if (p.wordCount === undefined) a.appendNull();
-      else a.appendInteger(p.wordCount);
-      if (p.trackingIds === undefined) a.appendNull();
-      else a.appendList(p.trackingIds, VARCHAR_LIST);
-      text(p.templateHash ?? null);
-      if (p.mailtos === undefined) a.appendNull();
-      else a.appendList(p.mailtos, VARCHAR_LIST);
-      a.endRow();
+      appendPageRow(a, p);
       staged++;
     }
   } finally {

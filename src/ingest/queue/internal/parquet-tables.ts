@@ -4,10 +4,12 @@
  * hive partition columns (`crawl`, `bucket`) are not in the files; readers get them from the paths.
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
-import { DuckDBTimestampValue, LIST, VARCHAR } from '@duckdb/node-api';
+import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type { LinkRecord, PageRecord } from '../../../core/types.js';
+import { PAGE_ROW_COLUMNS } from '../../../store/index.js';
 
-// NOTE: column order is the Appender's order; keep in step with appendLink() and appendPage().
+// NOTE: column order is the Appender's order; keep in step with appendLink(). Pages use the store's
+// own row layout (src/store/page-row.ts).
 export const LINK_COLUMNS = [
   ['src_url', 'VARCHAR'], ['dst_url', 'VARCHAR'], ['src_host', 'VARCHAR'], ['src_domain', 'VARCHAR'], ['dst_host', 'VARCHAR'],
   ['dst_domain', 'VARCHAR'], ['kind', 'VARCHAR'], ['anchor', 'VARCHAR'], ['nofollow', 'BOOLEAN'], ['ugc', 'BOOLEAN'],
@@ -15,20 +17,13 @@ export const LINK_COLUMNS = [
   ['http_status', 'INTEGER'], ['first_seen', 'TIMESTAMP'], ['last_seen', 'TIMESTAMP'], ['source', 'VARCHAR'],
 ] as const;
 
-export const PAGE_COLUMNS = [
-  ['url', 'VARCHAR'], ['host', 'VARCHAR'], ['domain', 'VARCHAR'], ['ip', 'VARCHAR'], ['fetched_at', 'TIMESTAMP'],
-  ['status', 'INTEGER'], ['content_type', 'VARCHAR'], ['bytes', 'BIGINT'], ['title', 'VARCHAR'], ['lang', 'VARCHAR'],
-  ['canonical', 'VARCHAR'], ['noindex', 'BOOLEAN'], ['nofollow', 'BOOLEAN'], ['x_robots', 'VARCHAR'], ['outlinks', 'INTEGER'],
-  ['content_hash', 'VARCHAR'], ['source', 'VARCHAR'], ['error', 'VARCHAR'], ['depth', 'INTEGER'],
-  ['text', 'VARCHAR'], ['word_count', 'INTEGER'], ['tracking_ids', 'VARCHAR[]'], ['template_hash', 'VARCHAR'], ['mailtos', 'VARCHAR[]'],
-] as const;
+/** The pages table's columns: the store's own page row layout. */
+export const PAGE_COLUMNS = PAGE_ROW_COLUMNS;
 
 /** `CREATE TABLE` column list. */
 export function columnsSql(columns: ReadonlyArray<readonly [string, string]>): string {
   return columns.map(([name, type]) => `${name} ${type}`).join(', ');
 }
-
-const VARCHAR_LIST = LIST(VARCHAR);
 
 function timestamp(date: Date): DuckDBTimestampValue {
   return new DuckDBTimestampValue(BigInt(date.getTime()) * 1000n);
@@ -55,37 +50,6 @@ export function appendLink(a: DuckDBAppender, l: LinkRecord): void {
   a.appendTimestamp(timestamp(l.firstSeen));
   a.appendTimestamp(timestamp(l.lastSeen));
   a.appendVarchar(l.source);
-  a.endRow();
-}
-
-export function appendPage(a: DuckDBAppender, p: PageRecord): void {
-  const text = (v: string | null | undefined): void => (v === null || v === undefined ? a.appendNull() : a.appendVarchar(v));
-  const int = (v: number | null | undefined): void => (v === null || v === undefined ? a.appendNull() : a.appendInteger(v));
-  const list = (v: string[] | undefined): void => (v === undefined ? a.appendNull() : a.appendList(v, VARCHAR_LIST));
-  a.appendVarchar(p.url);
-  a.appendVarchar(p.host);
-  a.appendVarchar(p.domain);
-  text(p.ip);
-  a.appendTimestamp(timestamp(p.fetchedAt));
-  a.appendInteger(p.status);
-  text(p.contentType);
-  a.appendBigInt(BigInt(p.bytes));
-  text(p.title);
-  text(p.lang);
-  text(p.canonical);
-  a.appendBoolean(p.noindex);
-  a.appendBoolean(p.nofollow);
-  text(p.xRobots);
-  a.appendInteger(p.outlinks);
-  text(p.contentHash);
-  a.appendVarchar(p.source);
-  text(p.error);
-  int(p.depth);
-  text(p.text);
-  int(p.wordCount);
-  list(p.trackingIds);
-  text(p.templateHash);
-  list(p.mailtos);
   a.endRow();
 }
 
