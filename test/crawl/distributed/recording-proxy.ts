@@ -1,17 +1,18 @@
 /**
  * A server-side recorder for politeness tests: an HTTP proxy on 127.0.0.1 in front of the demo
- * web that notes, per host, when each request arrived and when it ended, and how many requests
- * to that host were open at its arrival. Crawlers reach it with `--resolve *.test=127.0.0.1:PORT`.
+ * web that notes, per host, when each request arrived and how many requests to that host were open
+ * at its arrival. Crawlers reach it with `--resolve *.test=127.0.0.1:PORT`.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { DemoServer } from '../../../src/demo/index.js';
 
 export interface RecordedArrival {
   host: string;
   path: string;
+  /** Arrival at the proxy, in epoch milliseconds of the proxy's process (only differences matter). */
   atMs: number;
-  endMs: number | null;
   /** Requests to the host open when this one arrived, itself included. */
   open: number;
 }
@@ -23,37 +24,38 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
+/**
+ * Start the proxy in its own process (recording-proxy-child.ts), so that its clock readings are
+ * not held up by whatever else the test process does; arrivals stream back as JSON lines.
+ */
 export async function startRecordingProxy(web: DemoServer): Promise<RecordingProxy> {
-  const ips = new Map(web.hosts.map((h) => [h.host, h.ip]));
-  const open = new Map<string, number>();
-  const arrivals: RecordedArrival[] = [];
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const n = (open.get(host) ?? 0) + 1;
-    open.set(host, n);
-    const arrival: RecordedArrival = { host, path: req.url ?? '/', atMs: performance.now(), endMs: null, open: n };
-    arrivals.push(arrival);
-    res.once('close', () => {
-      arrival.endMs = performance.now();
-      open.set(host, (open.get(host) ?? 1) - 1);
-    });
-    const upstream = http.request({ host: ips.get(host) ?? '127.0.0.1', port: web.port, path: req.url, method: req.method, headers: req.headers, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.once('error', () => res.destroy());
-    req.pipe(upstream);
+  const config = { upstreamPort: web.port, ips: web.hosts.map((h) => [h.host, h.ip]) };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'recording-proxy-child.ts'), JSON.stringify(config)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const arrivals: RecordedArrival[] = [];
+  const lines = createInterface({ input: child.stdout });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('recording proxy did not start within 15 s')), 15_000);
+    child.once('exit', (code) => reject(new Error(`recording proxy exited with ${code}`)));
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as { port?: number } & RecordedArrival;
+      if (message.port !== undefined) {
+        clearTimeout(timer);
+        resolve(message.port);
+      } else arrivals.push(message);
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     arrivals,
     byHost: (host) => arrivals.filter((a) => a.host === host).sort((a, b) => a.atMs - b.atMs),
     close: async () => {
-      server.closeAllConnections();
-      agent.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
