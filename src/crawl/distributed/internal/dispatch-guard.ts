@@ -9,6 +9,8 @@ interface Pending {
   reservedAtMs: number;
   freshMs: number;
   stale: boolean;
+  /** Settles when this request is over, for the next request to the same URL. */
+  done: Promise<void>;
 }
 
 /**
@@ -38,7 +40,13 @@ export class DispatchGuard {
   /** Run the one request to `url` that `fetch` makes, on the reservation made at `reservedAtMs`, good for `freshMs`. */
   async run<T>(url: string, reservedAtMs: number, freshMs: number, fetch: () => Promise<T>): Promise<T | typeof STALE> {
     const key = keyOfUrl(url);
-    const entry: Pending = { reservedAtMs, freshMs, stale: false };
+    // Headers are matched to a pending request by host and path: two requests to one URL at once
+    // (two robots.txt reads reaching the same redirect target) would share an entry, and the later
+    // reservation would vouch for the earlier request. So they go one after the other; one that
+    // waited here is stale by then and reserves again.
+    for (let other = this.#pending.get(key); other !== undefined; other = this.#pending.get(key)) await other.done;
+    let finish!: () => void;
+    const entry: Pending = { reservedAtMs, freshMs, stale: false, done: new Promise<void>((resolve) => (finish = resolve)) };
     this.#pending.set(key, entry);
     try {
       const result = await fetch();
@@ -48,6 +56,7 @@ export class DispatchGuard {
       throw err;
     } finally {
       if (this.#pending.get(key) === entry) this.#pending.delete(key);
+      finish();
     }
   }
 
