@@ -3,19 +3,10 @@
  */
 import type { Store } from '../store/index.js';
 import type { AuditQuery } from './schemas.js';
-import type { LinkScore, OverrideList, ScoredMarker } from './types.js';
+import type { DomainAudit, LinkScore, OverrideList, ScoredMarker } from './types.js';
 
-export interface StoredAuditRow {
-  domain: string;
-  toxicity: number;
-  computedToxicity: number;
-  override: OverrideList | null;
-  authority: number | null;
-  links: number;
-  followedLinks: number;
-  markers: ScoredMarker[];
-  linkScores: LinkScore[];
-}
+/** A stored domain audit row: the same shape as the audit computes it. */
+export type StoredAuditRow = DomainAudit;
 
 export interface StoredAuditPage {
   computedAt: Date | null;

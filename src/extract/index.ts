@@ -9,5 +9,5 @@ export { EXTRACT_DEFAULTS } from './types.js';
 export type { ExtractedLink, ExtractedPage, ExtractResult, ExtractOptions, SkippedCounts, CharsetSource } from './types.js';
 export { ANCHOR_MAX_CHARS, CONTEXT_SIDE_CHARS, TITLE_MAX_CHARS } from './internal/link-handler.js';
 export { extractFile } from './extract-file.js';
-export { toLinkRecord } from './to-link-record.js';
+export { redirectLinkRecord, toLinkRecord } from './to-link-record.js';
 export type { LinkSource } from './to-link-record.js';

@@ -1,3 +1,4 @@
+import { registrableDomain } from '../core/registrable-domain.js';
 import type { LinkRecord, RecordSource } from '../core/types.js';
 import type { ExtractedLink } from './types.js';
 
@@ -34,5 +35,34 @@ export function toLinkRecord(l: ExtractedLink, page: LinkSource, seenAt: Date, s
     firstSeen: seenAt,
     lastSeen: seenAt,
     source,
+  };
+}
+
+/**
+ * The `redirect` link a redirect answer stands for: from the page that answered `status` to
+ * `target` (canonical URL and host), seen at `seenAt`. One place for it, so the crawler and verify
+ * store redirects alike.
+ */
+export function redirectLinkRecord(page: LinkSource, target: { url: string; host: string }, status: number, seenAt: Date): LinkRecord {
+  return {
+    srcUrl: page.url,
+    dstUrl: target.url,
+    srcHost: page.host,
+    srcDomain: page.domain,
+    dstHost: target.host,
+    dstDomain: registrableDomain(target.host),
+    kind: 'redirect',
+    anchor: '',
+    nofollow: false,
+    ugc: false,
+    sponsored: false,
+    metaNofollow: false,
+    position: 'body',
+    context: '',
+    hidden: false,
+    httpStatus: status,
+    firstSeen: seenAt,
+    lastSeen: seenAt,
+    source: 'crawl',
   };
 }

@@ -9,7 +9,7 @@ import { registrableDomain } from '../../core/registrable-domain.js';
 import type { LinkRecord } from '../../core/types.js';
 import { HttpStatusError, isHtml, matchRobots, RedirectError, throwIfRetryableStatus, withRetry } from '../../crawl/index.js';
 import type { Fetcher, FetchResult, RobotsPolicy } from '../../crawl/index.js';
-import { extractLinks, toLinkRecord } from '../../extract/index.js';
+import { extractLinks, redirectLinkRecord, toLinkRecord } from '../../extract/index.js';
 import type { ObservedLink, PageObservation } from '../types.js';
 
 /** The page as checked: the verdict, and the links to store (those the page carries now). */
@@ -61,7 +61,8 @@ export async function observePage(fetcher: Fetcher, robots: RobotsPolicy, url: s
       const hop = err.hops[0]!;
       const target = tryCanonicalizeUrlWithHost(hop.nextUrl);
       const facts = { status: hop.status, contentType: null, ip: hop.ip, title: null, bytes: 0 };
-      const records = target === null ? [] : [redirectRecord(url, target, hop.status, at)];
+      const srcHost = new URL(url).hostname;
+      const records = target === null ? [] : [redirectLinkRecord({ url, host: srcHost, domain: registrableDomain(srcHost) }, target, hop.status, at)];
       return { records, facts, crawlDelaySeconds, observation: { kind: 'redirect', status: hop.status, location: target?.url ?? null } };
     }
     // Retries spent (5xx, 429, timeouts) or refused for good (SSRF guard, bad URL, undecodable): no answer.
@@ -83,31 +84,6 @@ export async function observePage(fetcher: Fetcher, robots: RobotsPolicy, url: s
     facts,
     crawlDelaySeconds,
     observation: { kind: 'ok', status: response.status, noindex: page.noindex, nofollow: page.nofollow, canonical: page.canonical, links: records.map(toObserved) },
-  };
-}
-
-function redirectRecord(srcUrl: string, target: { url: string; host: string }, status: number, at: Date): LinkRecord {
-  const srcHost = new URL(srcUrl).hostname;
-  return {
-    srcUrl,
-    dstUrl: target.url,
-    srcHost,
-    srcDomain: registrableDomain(srcHost),
-    dstHost: target.host,
-    dstDomain: registrableDomain(target.host),
-    kind: 'redirect',
-    anchor: '',
-    nofollow: false,
-    ugc: false,
-    sponsored: false,
-    metaNofollow: false,
-    position: 'body',
-    context: '',
-    hidden: false,
-    httpStatus: status,
-    firstSeen: at,
-    lastSeen: at,
-    source: 'crawl',
   };
 }
 

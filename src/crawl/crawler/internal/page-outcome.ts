@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { tryCanonicalizeUrlWithHost } from '../../../core/canonicalize-url.js';
 import { registrableDomain } from '../../../core/registrable-domain.js';
 import type { LinkRecord, PageRecord } from '../../../core/types.js';
-import { extractLinks, toLinkRecord } from '../../../extract/index.js';
+import { extractLinks, redirectLinkRecord, toLinkRecord } from '../../../extract/index.js';
 import type { ExtractedLink } from '../../../extract/index.js';
 import { isHtml } from '../../fetch/is-html.js';
 import type { FetchResult, RedirectHop } from '../../fetch/types.js';
@@ -79,27 +79,7 @@ export function redirectOutcome(entry: FrontierEntry, hop: RedirectHop, fetchedA
   const target = tryCanonicalizeUrlWithHost(hop.nextUrl);
   if (target === null) return { page, links: [], follow: [] };
   page.outlinks = 1;
-  const link: LinkRecord = {
-    srcUrl: entry.url,
-    dstUrl: target.url,
-    srcHost: page.host,
-    srcDomain: page.domain,
-    dstHost: target.host,
-    dstDomain: registrableDomain(target.host),
-    kind: 'redirect',
-    anchor: '',
-    nofollow: false,
-    ugc: false,
-    sponsored: false,
-    metaNofollow: false,
-    position: 'body',
-    context: '',
-    hidden: false,
-    httpStatus: hop.status,
-    firstSeen: fetchedAt,
-    lastSeen: fetchedAt,
-    source: 'crawl',
-  };
+  const link = redirectLinkRecord({ url: entry.url, host: page.host, domain: page.domain }, target, hop.status, fetchedAt);
   return { page, links: [link], follow: error === null ? [{ url: target.url, host: target.host, redirect: true }] : [] };
 }
 
