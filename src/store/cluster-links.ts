@@ -6,6 +6,7 @@
  * table is created from the DDL DuckDB reports for the old one.
  */
 import { CriticalError } from '../core/errors.js';
+import { requireDuckDb } from './require-duckdb.js';
 import type { Store } from './store.js';
 
 export interface ClusterLinksOptions {
@@ -25,6 +26,7 @@ export interface ClusterLinksResult {
  * @example await clusterLinks(store) // after a crawl or an import, before reports
  */
 export async function clusterLinks(store: Store, options: ClusterLinksOptions = {}): Promise<ClusterLinksResult> {
+  requireDuckDb(store, 'clusterLinks (ClickHouse keeps links in sorting-key order; see optimizeClickHouse)');
   const o = { ...CLUSTER_LINKS_DEFAULTS, ...options };
   const started = performance.now();
   const count = Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM links`))?.n ?? 0n);

@@ -2,10 +2,11 @@ import { VouchError } from '../core/errors.js';
 import type { Store } from './store.js';
 
 /**
- * Guard for code whose SQL is DuckDB's only (audit, monitor, prospect and the reports not yet
- * written for ClickHouse): on another adapter it fails loudly instead of answering wrongly.
+ * Guard for code whose SQL is DuckDB's own by nature (re-clustering the links table; every report,
+ * audit, monitor, rank, import and ingest job runs on both stores): on another adapter it fails
+ * loudly instead of answering wrongly.
  * @throws VouchError STORE_UNSUPPORTED on a non-DuckDB store.
- * @example requireDuckDb(store, 'vouch audit');
+ * @example requireDuckDb(store, 'clusterLinks');
  */
 export function requireDuckDb(store: Pick<Store, 'dialect'>, what: string): void {
   if (store.dialect === 'duckdb') return;

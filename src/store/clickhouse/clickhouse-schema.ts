@@ -25,7 +25,11 @@ export interface ClickHouseSchemaOptions {
   legacyTypes?: boolean;
 }
 
-export const CLICKHOUSE_SCHEMA_VERSION = 1;
+/**
+ * 1: links, link_events, pages, hosts, domains, targets. 2: the tables of the audit, monitor, API,
+ * prospects and a distributed crawl's owner (jobs, frontier), so that every job runs on ClickHouse.
+ */
+export const CLICKHOUSE_SCHEMA_VERSION = 2;
 
 type Kind = 'fact' | 'dimension';
 
@@ -97,6 +101,171 @@ export const CLICKHOUSE_TABLES: readonly TableSpec[] = [
     columns: `id Int32, name String, value String, scope LowCardinality(String), own Bool, brand_terms Array(String), keywords Array(String), created_at ${TIME}`,
     orderBy: 'id',
     version: null,
+  },
+  // monitor: the DuckDB tables of migrations 001 (jobs, alerts) and 005, as versioned rows (an update
+  // inserts the whole row again with a newer updated_at). locks differs: one row per (name, token),
+  // the holder is the earliest live row (src/monitor/internal/clickhouse-lock.ts). alert_rule_events
+  // replaces alert_rules.last_event_id (ClickHouse link events have no sequence): the events each rule
+  // has judged. monitor_schedules' updated_at is the schedule's own edit time, so written_at versions it.
+  {
+    name: 'jobs',
+    kind: 'dimension',
+    columns: `id Int64, kind String, job_key String, state String, params Nullable(String), progress Nullable(String), pid Nullable(Int32),
+      started_at ${TIME}, updated_at ${TIME}, finished_at Nullable(${TIME}), error Nullable(String)`,
+    orderBy: 'id',
+    version: 'updated_at',
+  },
+  {
+    name: 'monitor_pages',
+    kind: 'dimension',
+    columns: `url String, failures Int32, last_error Nullable(String), last_status Nullable(Int32), last_checked_at ${TIME}, last_ok_at Nullable(${TIME}), updated_at ${TIME}`,
+    orderBy: 'url',
+    version: 'updated_at',
+  },
+  {
+    name: 'verify_queue',
+    kind: 'dimension',
+    columns: `job_id Int64, url String, host String, state String, outcome Nullable(String), updated_at ${TIME}`,
+    orderBy: 'job_id, url',
+    version: 'updated_at',
+  },
+  {
+    name: 'locks',
+    kind: 'dimension',
+    columns: `name String, token String, pid Int32, hostname String, started_at ${TIME}, expires_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'name, token',
+    version: 'updated_at',
+  },
+  {
+    name: 'monitor_schedules',
+    kind: 'dimension',
+    columns: `target_id Int32, cron String, options String, created_at ${TIME}, updated_at ${TIME}, last_run_at Nullable(${TIME}),
+      last_state Nullable(String), last_error Nullable(String), written_at ${TIME}`,
+    orderBy: 'target_id',
+    version: 'written_at',
+  },
+  {
+    name: 'alert_rules',
+    kind: 'dimension',
+    columns: `id Int64, target_id Int32, kind String, threshold Float64, params String, enabled Bool, created_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'id',
+    version: 'updated_at',
+  },
+  {
+    name: 'alert_rule_events',
+    kind: 'dimension',
+    columns: `rule_id Int64, link_id UInt64, event String, occurred_at ${TIME}`,
+    orderBy: 'rule_id, link_id, event, occurred_at',
+    version: null,
+  },
+  {
+    name: 'alert_channels',
+    kind: 'dimension',
+    columns: `id Int64, target_id Int32, kind String, url String, recipient Nullable(String), sender Nullable(String), secret Nullable(String),
+      slack Bool, digest Bool, created_at ${TIME}`,
+    orderBy: 'id',
+    version: null,
+  },
+  {
+    name: 'alerts',
+    kind: 'dimension',
+    columns: `id Int64, target_id Nullable(Int32), rule String, occurred_at ${TIME}, payload Nullable(String), delivery_status String, attempts Int32,
+      delivered_at Nullable(${TIME}), rule_id Nullable(Int64), kind Nullable(String), dedupe_key Nullable(String), message Nullable(String),
+      job_id Nullable(Int64), last_error Nullable(String), updated_at ${TIME}`,
+    orderBy: 'id',
+    version: 'updated_at',
+  },
+  {
+    name: 'alert_deliveries',
+    kind: 'dimension',
+    columns: `alert_id Int64, channel_id Int64, status String, attempts Int32, last_error Nullable(String), delivered_at Nullable(${TIME}), updated_at ${TIME}`,
+    orderBy: 'alert_id, channel_id',
+    version: 'updated_at',
+  },
+  // audit: migrations 004 (audit_results, audit_overrides) and 001 (disavow_entries), as versioned
+  // rows. JSON columns are String. A re-audit inserts the new rows, then deletes the target's rows
+  // older than them (src/audit/internal/save-audit.ts), so a reader always sees one whole audit.
+  // disavow_entries' id is a 53-bit hash of its key, (target_id, kind, value), which the DuckDB code
+  // keeps unique too.
+  {
+    name: 'audit_results',
+    kind: 'dimension',
+    columns: `target_id Int32, domain String, toxicity Float64, computed_toxicity Float64, override Nullable(String), links Int32, followed_links Int32,
+      markers String, link_scores String, computed_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'target_id, domain',
+    version: 'updated_at',
+  },
+  {
+    name: 'audit_overrides',
+    kind: 'dimension',
+    columns: `target_id Int32, domain String, list String, comment Nullable(String), created_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'target_id, domain',
+    version: 'updated_at',
+  },
+  {
+    name: 'disavow_entries',
+    kind: 'dimension',
+    columns: `id Int64, target_id Int32, kind String, value String, action String, comment Nullable(String), source String, created_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'target_id, kind, value',
+    version: 'updated_at',
+  },
+  // api, prospects: migrations 003 (api_tokens), 001 and 006 (prospects, prospect_notes, outreach_log,
+  // outreach_opt_out). JSON columns are String. A prospect's change inserts the whole row again with
+  // an updated_at that never goes back (src/prospect/internal/prospect-writes.ts). api_tokens' updated_at
+  // moves only on revoke: a last-use touch rewrites the row at the same version, so a touch racing a
+  // revoke can never bring the token back (src/api/auth/internal/token-writes.ts). Notes and the log
+  // are append-only; their keys hold more than the id, so two writers taking the same id lose nothing.
+  {
+    name: 'api_tokens',
+    kind: 'dimension',
+    columns: `id Int32, name String, token_hash String, token_prefix String, scope String, created_at ${TIME}, last_used_at Nullable(${TIME}),
+      revoked_at Nullable(${TIME}), updated_at ${TIME}`,
+    orderBy: 'id',
+    version: 'updated_at',
+  },
+  {
+    name: 'prospects',
+    kind: 'dimension',
+    columns: `id Int64, target_id Nullable(Int32), url String, domain String, kind String, status String, score Nullable(Float64), contact Nullable(String),
+      notes Nullable(String), created_at ${TIME}, updated_at ${TIME}, explanation Nullable(String), details Nullable(String), contacts Nullable(String),
+      tags Array(String), follow_up Nullable(Date), status_changed_at Nullable(${TIME}), link_id Nullable(UInt64), won_at Nullable(${TIME})`,
+    orderBy: 'id',
+    version: 'updated_at',
+  },
+  {
+    name: 'prospect_notes',
+    kind: 'dimension',
+    columns: `id Int64, prospect_id Int64, created_at ${TIME}, text String`,
+    orderBy: 'prospect_id, id, created_at',
+    version: null,
+  },
+  {
+    name: 'outreach_log',
+    kind: 'dimension',
+    columns: `id Int64, prospect_id Nullable(Int64), sent_at ${TIME}, to_address String, from_address String, subject String, message_id Nullable(String),
+      response Nullable(String)`,
+    orderBy: 'id, sent_at, to_address',
+    version: null,
+  },
+  {
+    name: 'outreach_opt_out',
+    kind: 'dimension',
+    columns: `value String, added_at ${TIME}, reason Nullable(String)`,
+    orderBy: 'value',
+    version: null,
+  },
+  // crawl: the `frontier` rows a distributed crawl's owner records (migration 001): one per URL a
+  // worker fetched, with its outcome, so that the crawl summary and a resumed owner's counts read
+  // the same table on both stores. The queue itself lives in Redis. Sharded by URL: a row's
+  // versions sit on one shard, so FINAL is exact.
+  {
+    name: 'frontier',
+    kind: 'fact',
+    columns: `job_id Int64, url String, host String, depth Int32, state LowCardinality(String), next_fetch_at Nullable(${TIME}), attempts Int32,
+      last_error Nullable(String), discovered_at ${TIME}, updated_at ${TIME}`,
+    orderBy: 'job_id, url',
+    version: 'updated_at',
+    shardKey: 'cityHash64(url)',
   },
   {
     name: 'vouch_schema',

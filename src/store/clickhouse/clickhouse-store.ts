@@ -110,7 +110,12 @@ export class ClickHouseStore implements Store {
     const location = o.connection ? `chdb:${database}` : `${o.url ?? ''}/${database}`;
     const store = new ClickHouseStore(client, { location, database, cluster: o.cluster ?? null, legacy });
     try {
-      if (o.createSchema && (await store.schemaVersion()) === 0) {
+      const version = await store.schemaVersion();
+      if (version > CLICKHOUSE_SCHEMA_VERSION) {
+        throw new CriticalError('STORE_TOO_NEW', `${location} has schema version ${version}, written by a newer Vouch; this version knows up to ${CLICKHOUSE_SCHEMA_VERSION}. Upgrade Vouch.`);
+      }
+      // Every version so far only added tables, which the IF NOT EXISTS DDL above has just created.
+      if (o.createSchema && version < CLICKHOUSE_SCHEMA_VERSION) {
         await client.insert({ table: 'vouch_schema_data', values: [{ version: CLICKHOUSE_SCHEMA_VERSION, applied_at: store.format.time(new Date()) }], format: 'JSONEachRow' });
       }
     } catch (err) {

@@ -100,6 +100,9 @@ export async function writeLinkBatch(
 /**
  * `_merge_links`: one row per link key. A batch rarely repeats a key, so the common case is a
  * plain copy; a repeated key keeps its newest observation's attributes and the widest seen-range.
+ * Observations seen at the same time (one page linking twice with the same anchor) keep the first
+ * in batch order, the rowid of the staged copy, as the ClickHouse adapter does: without that tie
+ * break the kept context would change from run to run.
  */
 async function mergeStagedLinks(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE _merge_links AS
@@ -109,7 +112,7 @@ async function mergeStagedLinks(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE _merge_links AS
     SELECT * EXCLUDE (rn) FROM (
       SELECT k.* REPLACE (min(first_seen) OVER w AS first_seen, max(last_seen) OVER w AS last_seen),
-             row_number() OVER (PARTITION BY link_key ORDER BY last_seen DESC) AS rn
+             row_number() OVER (PARTITION BY link_key ORDER BY last_seen DESC, k.rowid) AS rn
       FROM _merge_links k
       WINDOW w AS (PARTITION BY link_key)
     ) WHERE rn = 1`);

@@ -14,11 +14,11 @@ export const CHDB_SKIP = loadChdbConnection() === null ? `chdb is not installed 
 let shared: { dir: string; cleanup: () => void } | null = null;
 let databases = 0;
 
-/** A fresh, empty ClickHouse store on chdb. */
-export async function openChdbStore(): Promise<OpenedStore & { store: ClickHouseStore }> {
+/** A fresh, empty ClickHouse store on chdb, or (`reopen`) another handle on one opened before. */
+export async function openChdbStore(reopen?: string): Promise<OpenedStore & { store: ClickHouseStore }> {
   shared ??= makeTempDir('vouch-chdb-');
   const connection = createChdbConnection(shared.dir) as ClickHouseStoreOptions['connection'];
-  const database = `contract_${process.pid}_${++databases}`;
+  const database = reopen ?? `contract_${process.pid}_${++databases}`;
   const store = await ClickHouseStore.open({ connection, database });
   return {
     store,

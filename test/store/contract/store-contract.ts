@@ -118,6 +118,24 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         assert.equal(rows[0]?.last_seen.toISOString(), T3.toISOString());
       });
 
+      it('keeps the first of two observations made at the same time (one page linking twice), on every run', async () => {
+        // Many pairs, among other links, so that an unpinned tie would keep the second of some pair.
+        const src = { srcUrl: 'http://shop.test/about', srcHost: 'shop.test', srcDomain: 'shop.test' };
+        const batch = [];
+        for (let i = 0; i < 400; i++) {
+          const dstUrl = `http://shop.test/twice/${i}`;
+          batch.push(link({ ...src, dstUrl, context: `first ${i}` }), link({ ...src, dstUrl: `http://shop.test/once/${i}` }), link({ ...src, dstUrl, context: `second ${i}`, position: 'footer' }));
+        }
+        await s.store.writeLinks(batch);
+        const rows = await s.store.all<{ dst_url: string; context: string; position: string }>(
+          `SELECT dst_url, context, position FROM links WHERE src_url = $1 AND context LIKE '% %' AND (context LIKE 'first%' OR context LIKE 'second%')`,
+          [src.srcUrl],
+        );
+        assert.equal(rows.length, 400);
+        const wrong = rows.filter((r) => !r.context.startsWith('first') || r.position !== 'main');
+        assert.deepEqual(wrong.map((r) => r.dst_url), []);
+      });
+
       it('recovers a lost link seen again: clears lost_at and writes a `recovered` event', async () => {
         const dstUrl = 'http://shop.test/lost';
         await s.store.writeLinks([link({ dstUrl })]);
