@@ -1,4 +1,3 @@
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { CRAWL_STATUS_SQL, crawlStatusOf } from './internal/crawl-status.js';
 import { EXTERNAL_SQL, FOLLOWED_SQL, LIVE_SQL, REL_SQL } from './internal/link-sql.js';
@@ -61,10 +60,9 @@ interface Row {
  * @throws NotFoundError for an unknown target; ValidationError naming the bad parameter.
  */
 export async function bestPages(store: Store, input: BestPagesQuery): Promise<BestPagesResult> {
-  requireDuckDb(store, 'The best pages report');
   const q = parseReportInput(bestPagesQuery, input);
   const target = await resolveTarget(store, q.target);
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const where = [scopeSql(target, b), EXTERNAL_SQL, LIVE_SQL];
   if (q.rel) where.push(`(${q.rel.map((r) => REL_SQL[r]).join(' OR ')})`);
   const outer: string[] = [];

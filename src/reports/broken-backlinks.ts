@@ -1,4 +1,3 @@
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { toBacklinkRow } from './internal/backlink-row.js';
 import type { BacklinkRow, LinkDbRow } from './internal/backlink-row.js';
@@ -34,6 +33,11 @@ export const BROKEN_BACKLINK_COLUMNS: readonly ReportColumn<BrokenBacklinkRow>[]
   { key: 'firstSeen', header: 'first seen' },
 ];
 
+/** Named one by one: ClickHouse names a column that pages or domains also have (nofollow, first_seen) `l.x` unless aliased. */
+const LINK_COLUMNS = ['id', 'src_url', 'src_host', 'src_domain', 'dst_url', 'anchor', 'kind', 'nofollow', 'ugc', 'sponsored', 'meta_nofollow', 'hidden', 'position', 'context', 'http_status', 'first_seen', 'last_seen', 'lost_at', 'lost_reason']
+  .map((c) => `l.${c} AS ${c}`)
+  .join(', ');
+
 const SORT_SQL = { authority: 'd.authority', targetUrl: 'l.dst_url', sourceDomain: 'l.src_domain', firstSeen: 'l.first_seen', status: 'p.status' } as const;
 
 /**
@@ -43,10 +47,9 @@ const SORT_SQL = { authority: 'd.authority', targetUrl: 'l.dst_url', sourceDomai
  * @throws NotFoundError for an unknown target; ValidationError naming the bad parameter.
  */
 export async function brokenBacklinks(store: Store, input: BrokenBacklinksQuery): Promise<BrokenBacklinksResult> {
-  requireDuckDb(store, 'The broken backlinks report');
   const q = parseReportInput(brokenBacklinksQuery, input);
   const target = await resolveTarget(store, q.target);
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const where = [scopeSql(target, b), EXTERNAL_SQL, LIVE_SQL];
   const classes = q.statusClass ?? ['4xx', '5xx'];
   where.push(`(${classes.map((c) => (c === '4xx' ? 'p.status BETWEEN 400 AND 499' : 'p.status BETWEEN 500 AND 599')).join(' OR ')})`);
@@ -56,9 +59,7 @@ export async function brokenBacklinks(store: Store, input: BrokenBacklinksQuery)
   const order = `${SORT_SQL[q.sort]} ${dir} NULLS LAST, d.authority DESC NULLS LAST, l.dst_url, l.src_url, l.id`;
   const rows = await store.all<LinkDbRow & { target_status: number; total: bigint; pages: bigint; domains: bigint }>(
     `WITH m AS (
-       SELECT l.id, l.src_url, l.src_host, l.src_domain, l.dst_url, l.anchor, l.kind, l.nofollow, l.ugc, l.sponsored,
-         l.meta_nofollow, l.hidden, l.position, l.context, l.http_status, l.first_seen, l.last_seen, l.lost_at, l.lost_reason,
-         d.authority, d.toxicity, p.status AS target_status,
+       SELECT ${LINK_COLUMNS}, d.authority AS authority, d.toxicity AS toxicity, p.status AS target_status,
          row_number() OVER (ORDER BY ${order}) AS rank
        FROM links l JOIN pages p ON p.url = l.dst_url LEFT JOIN domains d ON d.domain = l.src_domain
        WHERE ${where.join(' AND ')}

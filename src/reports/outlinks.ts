@@ -1,4 +1,3 @@
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { EXTERNAL_SQL, FOLLOWED_SQL, LIVE_SQL, REL_SQL } from './internal/link-sql.js';
 import { scopeSql } from './internal/scope-sql.js';
@@ -60,10 +59,9 @@ interface Row {
  * @throws NotFoundError when the site is neither a target nor a host or URL; ValidationError naming the bad parameter.
  */
 export async function outlinks(store: Store, input: OutlinksQuery): Promise<OutlinksResult> {
-  requireDuckDb(store, 'The outlinks report');
   const q = parseReportInput(outlinksQuery, input);
   const site = await resolveSite(store, q.site);
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const out = [scopeSql(site, b, 'src'), EXTERNAL_SQL, LIVE_SQL];
   if (q.rel) out.push(`(${q.rel.map((r) => REL_SQL[r]).join(' OR ')})`);
   const back = scopeSql(site, b, 'dst');
@@ -71,6 +69,7 @@ export async function outlinks(store: Store, input: OutlinksQuery): Promise<Outl
   if (q.reciprocal !== undefined) outer.push(q.reciprocal ? 'coalesce(k.links_back, 0) > 0' : 'coalesce(k.links_back, 0) = 0');
   if (q.minLinks !== undefined) outer.push(`o.links >= ${b.p(q.minLinks)}`);
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+  // Columns named one by one: beside the joins' `domain`, ClickHouse would name `o.*`'s column `o.domain`.
   const rows = await store.all<Row>(
     `WITH o AS (
        SELECT l.dst_domain AS domain, count(*) AS links, count(*) FILTER (WHERE ${FOLLOWED_SQL}) AS followed_links,
@@ -82,7 +81,8 @@ export async function outlinks(store: Store, input: OutlinksQuery): Promise<Outl
        FROM links l WHERE ${back} AND ${EXTERNAL_SQL} AND ${LIVE_SQL} AND l.src_domain IN (SELECT domain FROM o)
        GROUP BY l.src_domain
      )
-     SELECT o.*, coalesce(k.links_back, 0) AS links_back, d.authority, count(*) OVER () AS total
+     SELECT o.domain AS domain, o.links AS links, o.followed_links AS followed_links, o.source_pages AS source_pages, o.first_seen AS first_seen,
+       o.last_seen AS last_seen, coalesce(k.links_back, 0) AS links_back, d.authority AS authority, count(*) OVER () AS total
      FROM o LEFT JOIN k USING (domain) LEFT JOIN domains d ON d.domain = o.domain
      ${outer.length > 0 ? `WHERE ${outer.join(' AND ')}` : ''}
      ORDER BY ${SORT_SQL[q.sort]} ${dir} NULLS LAST, o.domain

@@ -1,5 +1,4 @@
 import { registrableDomain } from '../core/registrable-domain.js';
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { EXTERNAL_SQL, LIVE_SQL, REL_SQL } from './internal/link-sql.js';
 import { scopeSql } from './internal/scope-sql.js';
@@ -73,11 +72,10 @@ function bands(rows: BandRow[], metric: BandRow['metric']): ScoreBand[] {
  * @example const s = await targetSummary(store, { target: 'acme' }); s.authorityBands[9].refDomains
  */
 export async function targetSummary(store: Store, input: TargetSummaryQuery): Promise<TargetSummary> {
-  requireDuckDb(store, 'The target summary report');
   const q = parseReportInput(targetSummaryQuery, input);
   const target = await resolveTarget(store, q.target);
   const host = target.scope === 'exact' || target.scope === 'prefix' ? new URL(target.value).hostname : target.value;
-  const b = new SqlBuilder();
+  const b = new SqlBuilder(store.dialect);
   const live = `${scopeSql(target, b)} AND ${EXTERNAL_SQL} AND ${LIVE_SQL}`;
   const totals = await store.one<Row>(
     `SELECT count(*) AS backlinks, count(DISTINCT l.src_domain) AS ref_domains,

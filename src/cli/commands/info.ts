@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 /** `vouch info`: where the data lives, its schema version, and how much it holds. */
 export function registerInfo(program: Command): void {
@@ -11,7 +11,7 @@ export function registerInfo(program: Command): void {
     .option('--csv', 'print CSV')
     .action(async (options: { csv?: boolean }, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const { storeSummary } = await import('../../store/index.js');
         const summary = await storeSummary(store);
         const rows = Object.entries(summary.tables).map(([table, rowCount]) => ({ table, rows: rowCount }));

@@ -6,7 +6,7 @@ import { globalsOf } from '../globals.js';
 import { formatOf, printReport } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { Progress } from '../progress.js';
-import { withAnyStore, withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 interface RankFlags {
   edges?: string;
@@ -105,20 +105,10 @@ export function registerRank(program: Command): void {
           printEdgeRanking(result, format, flags.limit ?? (format === 'table' ? 25 : Infinity), globals.quiet);
           return;
         }
-        if (globals.store) {
-          // A ClickHouse store: its host graph streams out (streamHostEdges) and is ranked here, on
-          // one machine; the metrics are printed, not written back (rankStore's writes are DuckDB SQL).
-          const { rankNamedEdges, readStoreHostEdges } = await import('../../graph/index.js');
-          const result = await withAnyStore(command, async (store) =>
-            rankNamedEdges(await readStoreHostEdges(store, { weighted: flags.weighted }), { ...common, trustPath: flags.trust ?? null, onProgress }),
-          );
-          bar.stop();
-          printEdgeRanking(result, format, flags.limit ?? (format === 'table' ? 25 : Infinity), globals.quiet);
-          return;
-        }
         const { rankStore, readTrustFile } = await import('../../graph/index.js');
         const seedNames = flags.trust === undefined ? null : await readTrustFile(flags.trust);
-        await withStore(command, async (store) => {
+        // Any store: on ClickHouse the graphs stream out of it and the metrics are written back (rank-store.ts).
+        await withAnyStore(command, async (store) => {
           const summary = await rankStore(store, { ...common, seedNames, onProgress });
           bar.stop();
           printStoreSummary(summary, format, globals.quiet);

@@ -18,14 +18,18 @@ describe('vouch --store (ClickHouse on chdb)', { skip: CHDB_SKIP ?? false }, () 
     const refdomains = await runCli(['--store', store, 'refdomains', 'acme.test', '--json']);
     assert.equal(refdomains.code, 0, refdomains.stderr);
     assert.equal((JSON.parse(refdomains.stdout) as { total: number }).total, 0);
+    const pages = await runCli(['--store', store, 'pages', 'acme.test', '--json']);
+    assert.equal(pages.code, 0, pages.stderr);
+    const info = await runCli(['--store', store, 'info', '--json']);
+    assert.equal(info.code, 0, info.stderr);
+    assert.equal((JSON.parse(info.stdout) as { tables: Record<string, number> }).tables.targets, 1);
   });
 
-  it('refuses DuckDB-only commands with STORE_UNSUPPORTED rather than running them elsewhere', async () => {
-    for (const args of [['info'], ['pages', 'acme.test']]) {
-      const r = await runCli(['--store', store, ...args]);
-      assert.equal(r.code, 1, r.stdout);
-      assert.match(r.stderr, /\[STORE_UNSUPPORTED\]/);
-    }
+  it('refuses a crawl without --frontier (its frontier is the DuckDB file) with STORE_UNSUPPORTED rather than running it elsewhere', async () => {
+    const r = await runCli(['--store', store, 'crawl', 'http://acme.test/']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /\[STORE_UNSUPPORTED\]/);
+    assert.match(r.stderr, /--frontier/, 'the message says what to do instead');
   });
 
   it('rejects a store URL with an unknown scheme', async () => {

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { VouchError } from '../../../src/core/errors.js';
+import { NotFoundError, ValidationError } from '../../../src/core/errors.js';
 import { generateDemoWeb } from '../../../src/demo/index.js';
-import { addTarget, anchors, backlinkHistory, backlinks, bestPages, brokenBacklinks, linkIntersect, outlinks, refDomains, targetSummary } from '../../../src/reports/index.js';
-import { openStore } from '../../../src/store/index.js';
+import { addTarget, anchors, backlinkHistory, backlinks, bestPages, brokenBacklinks, exportBacklinks, linkIntersect, outlinks, refDomains, targetSummary } from '../../../src/reports/index.js';
+import { openStore, storeSummary } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { DAY1, DAY2, DEMO_OPTIONS, applyDayTwo, writeDay } from '../../reports/demo-store.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -132,11 +132,90 @@ describe('reports give the same answers on DuckDB and ClickHouse (chdb)', { skip
     await same((s) => backlinkHistory(s, { target, interval: 'week', from: '2026-02-20' }));
   });
 
-  it('refuses, with STORE_UNSUPPORTED, the reports that have no ClickHouse SQL yet', async () => {
-    const unsupported = (err: unknown): boolean => err instanceof VouchError && err.code === 'STORE_UNSUPPORTED';
-    await assert.rejects(bestPages(ch.store, { target }), unsupported);
-    await assert.rejects(brokenBacklinks(ch.store, { target }), unsupported);
-    await assert.rejects(outlinks(ch.store, { site: target }), unsupported);
-    await assert.rejects(targetSummary(ch.store, { target }), unsupported);
+  it('best pages: every filter, sort and page, with the crawl status of each page', async () => {
+    const all = await same((s) => bestPages(s, { target, limit: 1000 }));
+    assert.ok(all.total > 5 && all.rows.some((r) => r.broken), 'the demo target has pages answering 4xx with links');
+    await same((s) => bestPages(s, { target, rel: ['follow'], minRefDomains: 2, sort: 'backlinks' }));
+    await same((s) => bestPages(s, { target, crawlStatus: ['client-error', 'unknown'], sort: 'url', order: 'asc' }));
+    await same((s) => bestPages(s, { target, sort: 'status', limit: 3, offset: 2 }));
+    await same((s) => bestPages(s, { target, sort: 'firstSeen', offset: 10_000 }));
+  });
+
+  it('broken backlinks: the same links to reclaim, totals and pages', async () => {
+    // Ties in every sort key but the last are broken by link id: compare rows as sets, in key order.
+    const cmp = async (query: Parameters<typeof brokenBacklinks>[1]): Promise<Awaited<ReturnType<typeof brokenBacklinks>>> => {
+      const [a, b] = [await brokenBacklinks(duck, query), await brokenBacklinks(ch.store, query)];
+      assert.deepEqual(strip({ ...b, rows: [] }), strip({ ...a, rows: [] }));
+      const sorted = (rows: typeof a.rows): unknown => strip([...rows].sort((x, y) => rowKey(x).localeCompare(rowKey(y))));
+      assert.deepEqual(sorted(b.rows), sorted(a.rows));
+      assert.deepEqual(b.rows.map((r) => `${r.authority} ${r.targetUrl} ${r.sourceUrl}`), a.rows.map((r) => `${r.authority} ${r.targetUrl} ${r.sourceUrl}`));
+      return a;
+    };
+    const all = await cmp({ target, limit: 1000 });
+    assert.ok(all.total > 0 && all.pages > 0 && all.refDomains > 0);
+    await cmp({ target, statusClass: ['4xx'], rel: ['follow', 'ugc'], sort: 'targetUrl', order: 'asc', limit: 1000 });
+    await cmp({ target, minAuthority: 15, limit: 1000 });
+    const one = await cmp({ target, onePerDomain: true, limit: 1000 });
+    assert.equal(one.total, one.refDomains);
+    await cmp({ target, offset: 10_000 });
+  });
+
+  it('outlinks: the same domains and links back, for a target and for any site', async () => {
+    const sites = [target, ...rivals, ...new Set(day1.sites.filter((s) => s.role !== 'target').map((s) => s.domain))];
+    let reciprocal = 0;
+    for (const site of sites) {
+      const r = await same((s) => outlinks(s, { site, limit: 1000 }));
+      reciprocal += r.rows.filter((x) => x.reciprocal).length;
+    }
+    assert.ok(reciprocal > 0, 'some demo site links back');
+    await same((s) => outlinks(s, { site: target, reciprocal: false, rel: ['follow'], sort: 'authority' }));
+    await same((s) => outlinks(s, { site: sites[4]!, reciprocal: true, minLinks: 1, sort: 'domain', order: 'asc', limit: 2, offset: 1 }));
+  });
+
+  it('target summary: the same totals, rel classes and bands', async () => {
+    const r = await same((s) => targetSummary(s, { target }));
+    assert.ok(r.backlinks > 0 && r.authorityBands.some((x) => x.refDomains > 0));
+    for (const rival of rivals) await same((s) => targetSummary(s, { target: rival }));
+  });
+
+  it('export: the same links, batch after batch', async () => {
+    const rows = async (s: Store): Promise<string[]> => {
+      const out: string[] = [];
+      const sizes: number[] = [];
+      for await (const batch of (await exportBacklinks(s, { target, state: 'all', sort: 'firstSeen' }, { batchSize: 40 })).batches) {
+        sizes.push(batch.length);
+        out.push(...batch.map((r) => `${r.firstSeen.toISOString()} ${rowKey(r)} ${r.lostAt?.toISOString() ?? '-'}`));
+      }
+      assert.ok(sizes.length > 2 && sizes.slice(0, -1).every((n) => n === 40), `batches of 40 (${sizes.join(',')})`);
+      return out;
+    };
+    const [a, b] = [await rows(duck), await rows(ch.store)];
+    assert.equal(new Set(b).size, b.length, 'each link once');
+    assert.deepEqual(b.map((x) => x.split(' ')[0]), a.map((x) => x.split(' ')[0]));
+    assert.deepEqual([...b].sort(), [...a].sort());
+  });
+
+  it('store summary: counts of the tables both stores hold', async () => {
+    const [a, b] = [await storeSummary(duck), await storeSummary(ch.store)];
+    for (const t of ['pages', 'links', 'link_events', 'hosts', 'domains', 'targets']) assert.equal(b.tables[t], a.tables[t], t);
+    assert.ok(a.tables.links! > 100);
+    assert.equal(b.schemaVersion, await ch.store.schemaVersion());
+  });
+
+  it('refuses an unknown target or a bad parameter the same way on both stores', async () => {
+    for (const s of [duck, ch.store]) {
+      const notFound = (err: unknown): boolean => err instanceof NotFoundError;
+      await assert.rejects(bestPages(s, { target: 'nowhere.test' }), notFound);
+      await assert.rejects(brokenBacklinks(s, { target: 'nowhere.test' }), notFound);
+      await assert.rejects(targetSummary(s, { target: 'nowhere.test' }), notFound);
+      await assert.rejects(exportBacklinks(s, { target: 'nowhere.test' }), notFound);
+      await assert.rejects(outlinks(s, { site: 'not a site' }), notFound);
+      const invalid = (err: unknown): boolean => err instanceof ValidationError;
+      await assert.rejects(bestPages(s, { target, sort: 'authority' as never }), invalid);
+      await assert.rejects(brokenBacklinks(s, { target, statusClass: ['3xx' as never] }), invalid);
+      await assert.rejects(outlinks(s, { site: target, limit: 0 }), invalid);
+    }
+    // A site that is no target but a well-formed host: an empty report, not an error, on both.
+    await same((s) => outlinks(s, { site: 'nowhere.test' }));
   });
 });
