@@ -5,11 +5,11 @@
  * JSON), and the score in `domains.toxicity` with `toxicity_computed_at`. The user's whitelist and
  * blacklist (overrides.ts) win over the computed score and are never changed here.
  */
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { resolveTarget } from '../reports/index.js';
 import type { TargetRecord } from '../reports/index.js';
 import { loadAuditContext } from './internal/audit-context.js';
+import { saveAudit } from './internal/save-audit.js';
 import { DETECTORS } from './markers/all-detectors.js';
 import { isFollowed } from './markers/detector.js';
 import { listOverrides } from './overrides.js';
@@ -56,7 +56,6 @@ export interface AuditResult {
  * @throws NotFoundError when the target is unknown; ValidationError for a bad spam-list file.
  */
 export async function auditTarget(store: Store, targetRef: string, options: AuditOptions = {}): Promise<AuditResult> {
-  requireDuckDb(store, 'vouch audit');
   const o = { ...AUDIT_DEFAULTS, ...options };
   const target = await resolveTarget(store, targetRef);
   const computedAt = o.now ?? new Date();
@@ -107,35 +106,4 @@ export async function auditTarget(store: Store, targetRef: string, options: Audi
   };
   if (o.save) await saveAudit(store, target.id, domains, computedAt);
   return result;
-}
-
-async function saveAudit(store: Store, targetId: number, domains: readonly DomainAudit[], computedAt: Date): Promise<void> {
-  const rows = JSON.stringify(
-    domains.map((d) => ({
-      domain: d.domain,
-      toxicity: d.toxicity,
-      computed: d.computedToxicity,
-      override: d.override,
-      links: d.links,
-      followed: d.followedLinks,
-      markers: JSON.stringify(d.markers),
-      link_scores: JSON.stringify(d.linkScores),
-    })),
-  );
-  await store.transaction(async () => {
-    await store.run(`DELETE FROM audit_results WHERE target_id = $1`, [targetId]);
-    if (domains.length === 0) return;
-    await store.run(
-      `INSERT INTO audit_results (target_id, domain, toxicity, computed_toxicity, override, links, followed_links, markers, link_scores, computed_at)
-       SELECT $1, r.domain, r.toxicity, r.computed, r.override, r.links, r.followed, r.markers::JSON, r.link_scores::JSON, $3
-         FROM (SELECT unnest(from_json($2, '[{"domain":"VARCHAR","toxicity":"DOUBLE","computed":"DOUBLE","override":"VARCHAR","links":"INTEGER","followed":"INTEGER","markers":"VARCHAR","link_scores":"VARCHAR"}]'), recursive := true)) r`,
-      [targetId, rows, computedAt],
-    );
-    await store.run(
-      `INSERT INTO domains (domain, toxicity, toxicity_computed_at)
-       SELECT domain, toxicity, computed_at FROM audit_results WHERE target_id = $1
-       ON CONFLICT (domain) DO UPDATE SET toxicity = EXCLUDED.toxicity, toxicity_computed_at = EXCLUDED.toxicity_computed_at`,
-      [targetId],
-    );
-  });
 }

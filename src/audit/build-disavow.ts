@@ -78,7 +78,10 @@ export async function buildDisavow(store: Store, targetRef: string, options: Bui
   const overrides = await listOverrides(store, target.id);
   const whitelisted = new Set(overrides.filter((x) => x.list === 'whitelist').map((x) => x.domain));
   const rows = await store.all<StoredAudit>(
-    `SELECT domain, toxicity, override, markers::VARCHAR AS markers, link_scores::VARCHAR AS link_scores FROM audit_results
+    // JSON columns are text on ClickHouse already.
+    store.dialect === 'clickhouse'
+      ? `SELECT domain, toxicity, override, markers, link_scores FROM audit_results WHERE target_id = $1 AND toxicity >= $2 ORDER BY toxicity DESC, domain`
+      : `SELECT domain, toxicity, override, markers::VARCHAR AS markers, link_scores::VARCHAR AS link_scores FROM audit_results
       WHERE target_id = $1 AND toxicity >= $2 ORDER BY toxicity DESC, domain`,
     [target.id, o.threshold],
   );

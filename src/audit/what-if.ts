@@ -35,6 +35,14 @@ export interface WhatIfResult {
 
 const FOLLOWED_LIVE = `kind = 'a' AND NOT nofollow AND NOT ugc AND NOT sponsored AND NOT meta_nofollow AND lost_at IS NULL`;
 
+/** The same edges on ClickHouse: arrays for the removed domains and URLs, and countIf for FILTER. */
+const CLICKHOUSE_EDGES_SQL = `WITH l AS (
+    SELECT src_domain, dst_domain,
+           (dst_domain = $1 AND (has($3, src_url) OR arrayExists(x -> src_host = x OR endsWith(src_host, concat('.', x)), $2))) AS gone
+      FROM links WHERE ${FOLLOWED_LIVE} AND src_domain <> dst_domain)
+  SELECT src_domain AS s, dst_domain AS d, toInt32(countIf(NOT gone)) AS kept, toInt32(countIf(gone)) AS removed
+    FROM l GROUP BY src_domain, dst_domain ORDER BY s, d`;
+
 function figures(names: readonly string[], src: Int32Array, dst: Int32Array, edgeCount: number, targetId: number): WhatIfFigures {
   const graph = buildGraph({ nodeCount: names.length, edgeCount, src, dst, weights: null });
   const scores = pagerank(graph).scores;
@@ -57,14 +65,16 @@ export async function whatIf(store: Store, target: TargetRecord, removals: reado
   const names = (
     await store.all<{ name: string }>(
       `SELECT DISTINCT name FROM (
-         SELECT domain AS name FROM pages UNION SELECT src_domain FROM links UNION SELECT dst_domain FROM links
-         UNION SELECT domain FROM hosts UNION SELECT domain FROM domains UNION SELECT $1) ORDER BY name`,
+         SELECT domain AS name FROM pages UNION ALL SELECT src_domain FROM links UNION ALL SELECT dst_domain FROM links
+         UNION ALL SELECT domain FROM hosts UNION ALL SELECT domain FROM domains UNION ALL SELECT $1) ORDER BY name`,
       [domain],
     )
   ).map((r) => r.name);
   const idOf = new Map(names.map((n, i) => [n, i]));
   const rows = await store.all<{ s: string; d: string; kept: number; removed: number }>(
-    `WITH l AS (
+    store.dialect === 'clickhouse'
+      ? CLICKHOUSE_EDGES_SQL
+      : `WITH l AS (
        SELECT src_domain, dst_domain,
               (dst_domain = $1 AND (src_url IN (SELECT unnest($3::VARCHAR[]))
                 OR EXISTS (SELECT 1 FROM (SELECT unnest($2::VARCHAR[]) AS d) x WHERE src_host = x.d OR ends_with(src_host, '.' || x.d)))) AS gone

@@ -1,4 +1,5 @@
 import type { TargetScope } from '../../core/types.js';
+import type { StoreDialect } from '../../store/index.js';
 
 /** The http/https twin of a URL: links may point at either scheme of the same page. */
 function schemeTwin(url: string): string {
@@ -15,7 +16,8 @@ function hostOfUrl(url: string): string {
  * "The link points at the target", over `links l`, with the values as named parameters
  * ($scope_value, $scope_twin, $scope_host) to add to the query's own.
  */
-export function targetScopeSql(target: { scope: TargetScope; value: string }): { sql: string; params: Record<string, string> } {
+export function targetScopeSql(target: { scope: TargetScope; value: string }, dialect: StoreDialect = 'duckdb'): { sql: string; params: Record<string, string> } {
+  const startsWith = dialect === 'clickhouse' ? 'startsWith' : 'starts_with';
   switch (target.scope) {
     case 'domain':
       return { sql: `l.dst_domain = $scope_value`, params: { scope_value: target.value } };
@@ -28,7 +30,7 @@ export function targetScopeSql(target: { scope: TargetScope; value: string }): {
       };
     case 'prefix':
       return {
-        sql: `(l.dst_host = $scope_host AND (starts_with(l.dst_url, $scope_value) OR starts_with(l.dst_url, $scope_twin)))`,
+        sql: `(l.dst_host = $scope_host AND (${startsWith}(l.dst_url, $scope_value) OR ${startsWith}(l.dst_url, $scope_twin)))`,
         params: { scope_value: target.value, scope_twin: schemeTwin(target.value), scope_host: hostOfUrl(target.value) },
       };
   }

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { AuditResult, DomainAudit, WhatIfResult } from '../../audit/index.js';
 import { globalsOf } from '../globals.js';
 import { formatOf, printReport, type Column } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 interface AuditFlags {
   keywords?: string[];
@@ -130,7 +130,7 @@ export function registerAudit(program: Command): void {
       const format = formatOf({ json: globals.json, csv: flags.csv });
       const audit = await import('../../audit/index.js');
       const { resolveTarget } = await import('../../reports/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const t = await resolveTarget(store, target);
         if (flags.unlist) await audit.removeOverrides(store, t.id, flags.unlist);
         if (flags.whitelist) await audit.setOverrides(store, t.id, 'whitelist', flags.whitelist);

@@ -4,7 +4,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { DisavowIssue, ParsedDisavow } from '../../audit/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport, toJson, type Column } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 interface DisavowFlags {
   threshold: number;
@@ -73,7 +73,7 @@ export function registerDisavow(program: Command): void {
         if (fatal.length > 0) throw new ValidationError(`--merge ${flags.merge}: ${fatal.map((i) => i.message).join('; ')}`, fatal.map((i) => ({ where: `${flags.merge}:${i.line}`, message: i.message })), { code: 'TOO_LARGE' });
         if (!globals.quiet) for (const i of merge.issues) process.stderr.write(`${flags.merge}:${i.line === 0 ? '' : i.line}: ${i.severity}: ${i.message}${i.severity === 'error' && i.line > 0 ? ' (kept as a comment)' : ''}\n`);
       }
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const built = await audit.buildDisavow(store, target, {
           threshold: flags.threshold,
           level: flags.level,
