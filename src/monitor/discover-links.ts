@@ -9,15 +9,21 @@
  * plain crawl writing them would "recover" a link lost because its page went noindex or its rel
  * became nofollow, while the page still carries it. A killed discovery resumes from the scratch
  * store's crawl job (the store is the monitor job's own); a finished one removes the scratch store.
+ * The scratch store is a DuckDB file whatever the main store: on ClickHouse it lives under the
+ * system's temporary directory (one folder per ClickHouse database), and the merge reads it back.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { LinkKind, LinkPosition, LinkRecord, RecordSource } from '../core/types.js';
 import { crawl } from '../crawl/index.js';
 import type { CrawlProgress } from '../crawl/index.js';
 import type { TargetRecord } from '../reports/index.js';
 import { openStore } from '../store/index.js';
-import type { DuckDbStore, SqlParam } from '../store/index.js';
+import type { DuckDbStore, SqlParam, Store } from '../store/index.js';
+import { mergeScratchClickHouse } from './internal/merge-scratch-clickhouse.js';
+import { toRecord } from './internal/scratch-link.js';
+import type { ScratchLink } from './internal/scratch-link.js';
 import { storeMutex } from './internal/store-mutex.js';
 import { backlinkSql } from './internal/target-scope-sql.js';
 import type { ResolvedVerifyOptions } from './verify-defaults.js';
@@ -50,27 +56,6 @@ export interface DiscoverResult {
   state: 'done' | 'interrupted';
 }
 
-interface ScratchLink {
-  src_url: string;
-  dst_url: string;
-  src_host: string;
-  src_domain: string;
-  dst_host: string;
-  dst_domain: string;
-  kind: string;
-  anchor: string;
-  nofollow: boolean;
-  ugc: boolean;
-  sponsored: boolean;
-  meta_nofollow: boolean;
-  hidden: boolean;
-  position: string;
-  context: string;
-  http_status: number | null;
-  first_seen: Date;
-  last_seen: Date;
-  source: string;
-}
 
 /**
  * The scratch store of one monitor job (of the target), ready to use: scratch stores left by other
@@ -78,8 +63,13 @@ interface ScratchLink {
  * since merging their old links later would report links long gone as new. Without a job there is
  * nothing to resume, and the store starts empty.
  */
-function prepareScratchDir(store: DuckDbStore, targetId: number, jobId: number | null): { dir: string; targetDir: string } {
-  const base = store.databasePath === ':memory:' ? path.join(process.cwd(), 'vouch-data') : path.dirname(store.databasePath);
+function prepareScratchDir(store: Store, targetId: number, jobId: number | null): { dir: string; targetDir: string } {
+  const base =
+    store.dialect === 'clickhouse'
+      ? path.join(os.tmpdir(), 'vouch-monitor-scratch', createHash('sha256').update(store.databasePath).digest('hex').slice(0, 16))
+      : store.databasePath === ':memory:'
+        ? path.join(process.cwd(), 'vouch-data')
+        : path.dirname(store.databasePath);
   const targetDir = path.join(base, 'monitor-scratch', `target-${targetId}`);
   const own = jobId === null ? null : `job-${jobId}`;
   if (existsSync(targetDir)) {
@@ -92,7 +82,7 @@ function prepareScratchDir(store: DuckDbStore, targetId: number, jobId: number |
 
 /** Re-crawl the target's source hosts into a scratch store and merge the links the store lacks. */
 export async function discoverLinks(
-  store: DuckDbStore,
+  store: Store,
   target: TargetRecord,
   o: ResolvedVerifyOptions,
   options: DiscoverOptions = {},
@@ -107,7 +97,7 @@ export async function discoverLinks(
   const d = { ...DISCOVER_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const mutex = storeMutex(store);
   const params: SqlParam[] = [d.maxHosts];
-  const scope = backlinkSql(target, params);
+  const scope = backlinkSql(target, params, store.dialect);
   const hosts = await mutex.run(() =>
     store.all<{ origin: string }>(
       `SELECT regexp_extract(min(l.src_url), '^(https?://[^/]+)') || '/' AS origin FROM links l WHERE ${scope}
@@ -117,10 +107,12 @@ export async function discoverLinks(
   );
   if (hosts.length === 0) return { hosts: 0, pagesCrawled: 0, newLinks: 0, state: 'done' };
   if (d.crawlSeeds) {
+    // On ClickHouse the jobs table holds the monitor's jobs only (crawls write to DuckDB), so this finds none there.
+    const seedList = store.dialect === 'clickhouse' ? `arrayJoin(JSONExtract(coalesce(params, '{}'), 'seeds', 'Array(String)'))` : `unnest(from_json(params->'seeds', '["VARCHAR"]'))`;
     const seeds = await mutex.run(() =>
       store.all<{ origin: string }>(
         `SELECT origin FROM (
-           SELECT DISTINCT regexp_extract(unnest(from_json(params->'seeds', '["VARCHAR"]')), '^(https?://[^/]+)') || '/' AS origin
+           SELECT DISTINCT regexp_extract(${seedList}, '^(https?://[^/]+)') || '/' AS origin
            FROM jobs WHERE kind = 'crawl'
          ) WHERE origin <> '/' ORDER BY origin LIMIT $1`,
         [d.maxHosts],
@@ -130,7 +122,7 @@ export async function discoverLinks(
   }
   if (d.newHosts > 0) {
     const p2: SqlParam[] = [d.newHosts];
-    const scope2 = backlinkSql(target, p2);
+    const scope2 = backlinkSql(target, p2, store.dialect);
     const extra = await mutex.run(() =>
       store.all<{ origin: string }>(
         `SELECT regexp_extract(min(o.dst_url), '^(https?://[^/]+)') || '/' AS origin FROM links o
@@ -171,7 +163,11 @@ export async function discoverLinks(
     await scratch.close();
   }
   if (result.state === 'interrupted') return { hosts: origins.length, pagesCrawled: result.pagesThisRun, newLinks: 0, state: 'interrupted' };
-  const newLinks = await mutex.run(() => mergeScratch(store, scratch.databasePath, hooks.jobId ?? null, hooks.onMerged));
+  const newLinks = await mutex.run(() =>
+    store.dialect === 'clickhouse'
+      ? mergeScratchClickHouse(store, dir, hooks.jobId ?? null, hooks.onMerged)
+      : mergeScratch(store as DuckDbStore, scratch.databasePath, hooks.jobId ?? null, hooks.onMerged),
+  );
   // The target's lock is held: no other run has a scratch store under targetDir.
   rmSync(targetDir, { recursive: true, force: true });
   return { hosts: origins.length, pagesCrawled: result.pagesThisRun, newLinks, state: 'done' };
@@ -195,28 +191,4 @@ async function mergeScratch(store: DuckDbStore, file: string, jobId: number | nu
   } finally {
     await store.run(`DETACH monitor_scratch`);
   }
-}
-
-function toRecord(r: ScratchLink): LinkRecord {
-  return {
-    srcUrl: r.src_url,
-    dstUrl: r.dst_url,
-    srcHost: r.src_host,
-    srcDomain: r.src_domain,
-    dstHost: r.dst_host,
-    dstDomain: r.dst_domain,
-    kind: r.kind as LinkKind,
-    anchor: r.anchor,
-    nofollow: r.nofollow,
-    ugc: r.ugc,
-    sponsored: r.sponsored,
-    metaNofollow: r.meta_nofollow,
-    hidden: r.hidden,
-    position: r.position as LinkPosition,
-    context: r.context,
-    httpStatus: r.http_status,
-    firstSeen: r.first_seen,
-    lastSeen: r.last_seen,
-    source: r.source as RecordSource,
-  };
 }

@@ -7,11 +7,16 @@
  * process holds (a pid reused after a crash). A lock from another host cannot be judged and counts
  * as held. NOTE: DuckDB lets one process own the file at a time, so in practice the holder is this
  * process or a dead one.
+ *
+ * On ClickHouse, where several processes share the store and there is no compare-and-set, the lock
+ * is a row per contender and the earliest live one holds it (internal/clickhouse-lock.ts: exact on
+ * one server; a replicated cluster needs insert_quorum).
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { RetryableError } from '../core/errors.js';
-import type { DuckDbStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { acquireClickHouseLock } from './internal/clickhouse-lock.js';
 import { storeMutex } from './internal/store-mutex.js';
 
 export interface MonitorLock {
@@ -37,10 +42,32 @@ function pidAlive(pid: number): boolean {
  * Take the lock `name`.
  * @throws RetryableError (CONFLICT) while a live process holds it.
  */
-export async function acquireMonitorLock(store: DuckDbStore, name: string): Promise<MonitorLock> {
+export async function acquireMonitorLock(store: Store, name: string): Promise<MonitorLock> {
+  const mutex = storeMutex(store);
+  if (store.dialect === 'clickhouse') {
+    const stale = (row: { pid: number; token: string }): boolean => (row.pid === process.pid ? !held.has(row.token) : !pidAlive(row.pid));
+    const token = randomUUID();
+    // Held before the lock is taken: another acquire of this process must not take this row for a crashed run's.
+    held.add(token);
+    const lock = await acquireClickHouseLock(store, name, token, stale, (fn) => mutex.run(fn)).catch((err: unknown) => {
+      held.delete(token);
+      throw err;
+    });
+    let done = false;
+    return {
+      name,
+      token: lock.token,
+      tookOver: lock.tookOver,
+      release: async () => {
+        if (done) return;
+        done = true;
+        held.delete(lock.token);
+        await lock.release();
+      },
+    };
+  }
   const token = randomUUID();
   const hostname = os.hostname();
-  const mutex = storeMutex(store);
   const tookOver = await mutex.run(() =>
     store.transaction(async () => {
       const row = await store.one<{ pid: number; hostname: string; token: string; started_at: Date }>(`SELECT pid, hostname, token, started_at FROM locks WHERE name = $1`, [name]);
@@ -71,7 +98,7 @@ export async function acquireMonitorLock(store: DuckDbStore, name: string): Prom
 }
 
 /** Run `fn` holding the lock `name`, and release it however `fn` ends. */
-export async function withMonitorLock<T>(store: DuckDbStore, name: string, fn: (lock: MonitorLock) => Promise<T>): Promise<T> {
+export async function withMonitorLock<T>(store: Store, name: string, fn: (lock: MonitorLock) => Promise<T>): Promise<T> {
   const lock = await acquireMonitorLock(store, name);
   try {
     return await fn(lock);

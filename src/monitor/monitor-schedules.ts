@@ -4,7 +4,8 @@
  */
 import { Cron } from 'croner';
 import { ValidationError } from '../core/errors.js';
-import type { DuckDbStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { reviseClickHouseRows as reviseRows } from '../store/index.js';
 import type { MonitorOptions } from './run-monitor.js';
 
 export interface MonitorSchedule {
@@ -37,9 +38,19 @@ export function parseCron(expression: string): Date | null {
 }
 
 /** Store (or replace) the schedule of a target. */
-export async function saveMonitorSchedule(store: DuckDbStore, targetId: number, cron: string, options: MonitorOptions): Promise<MonitorSchedule> {
+export async function saveMonitorSchedule(store: Store, targetId: number, cron: string, options: MonitorOptions): Promise<MonitorSchedule> {
   parseCron(cron);
   const now = new Date();
+  if (store.dialect === 'clickhouse') {
+    // The whole row again (a new version), keeping when it was created and how its last run went.
+    await store.run(
+      `INSERT INTO monitor_schedules_data (target_id, cron, options, created_at, updated_at, last_run_at, last_state, last_error, written_at)
+       SELECT $1, $2, $3, if(count() = 0, $4, any(s.created_at)), $4, any(s.last_run_at), any(s.last_state), any(s.last_error), now64(3, 'UTC')
+       FROM (SELECT * FROM monitor_schedules WHERE target_id = $1) s`,
+      [targetId, cron, JSON.stringify(options), now],
+    );
+    return (await listMonitorSchedules(store)).find((s) => s.targetId === targetId)!;
+  }
   await store.run(
     `INSERT INTO monitor_schedules (target_id, cron, options, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
      ON CONFLICT (target_id) DO UPDATE SET cron = excluded.cron, options = excluded.options, updated_at = excluded.updated_at`,
@@ -50,9 +61,9 @@ export async function saveMonitorSchedule(store: DuckDbStore, targetId: number, 
 }
 
 /** Remove a target's schedule; false when it had none. */
-export async function removeMonitorSchedule(store: DuckDbStore, targetId: number): Promise<boolean> {
+export async function removeMonitorSchedule(store: Store, targetId: number): Promise<boolean> {
   const row = await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM monitor_schedules WHERE target_id = $1`, [targetId]);
-  await store.run(`DELETE FROM monitor_schedules WHERE target_id = $1`, [targetId]);
+  await store.run(`DELETE FROM ${store.dialect === 'clickhouse' ? 'monitor_schedules_data' : 'monitor_schedules'} WHERE target_id = $1`, [targetId]);
   return (row?.n ?? 0) > 0;
 }
 
@@ -68,7 +79,7 @@ interface Row {
   last_error: string | null;
 }
 
-export async function listMonitorSchedules(store: DuckDbStore): Promise<MonitorSchedule[]> {
+export async function listMonitorSchedules(store: Store): Promise<MonitorSchedule[]> {
   const rows = await store.all<Row>(
     `SELECT s.target_id, t.name, s.cron, s.options::VARCHAR AS options, s.created_at, s.updated_at, s.last_run_at, s.last_state, s.last_error
      FROM monitor_schedules s JOIN targets t ON t.id = s.target_id ORDER BY t.name`,
@@ -96,6 +107,10 @@ export async function listMonitorSchedules(store: DuckDbStore): Promise<MonitorS
 }
 
 /** Note a run's outcome on the target's schedule (no-op when it has none). */
-export async function recordScheduleRun(store: DuckDbStore, targetId: number, state: string, error: string | null): Promise<void> {
+export async function recordScheduleRun(store: Store, targetId: number, state: string, error: string | null): Promise<void> {
+  if (store.dialect === 'clickhouse') {
+    const replace = `toNullable($2) AS last_run_at, toNullable($3) AS last_state, $4 AS last_error`;
+    return reviseRows(store, 'monitor_schedules', replace, `target_id = $1`, [targetId, new Date(), state, error], 'written_at');
+  }
   await store.run(`UPDATE monitor_schedules SET last_run_at = $2, last_state = $3, last_error = $4 WHERE target_id = $1`, [targetId, new Date(), state, error]);
 }

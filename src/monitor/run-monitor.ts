@@ -7,16 +7,16 @@
  * (or is recognised as over on resume), so no step runs twice. The target's monitor lock keeps two
  * runs (or a run and a `vouch verify`) from overlapping; a killed run's lock is taken over.
  */
-import { finishJob, openJob, updateJobProgress } from '../crawl/index.js';
 import { resolveTarget } from '../reports/index.js';
 import type { TargetRecord } from '../reports/index.js';
-import type { DuckDbStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { deliverAlerts } from './alerts/deliver-alerts.js';
 import type { DeliverOptions, DeliverResult } from './alerts/deliver-alerts.js';
 import { evaluateAlerts } from './alerts/evaluate-alerts.js';
 import type { EvaluateResult } from './alerts/evaluate-alerts.js';
 import { discoverLinks } from './discover-links.js';
 import type { DiscoverOptions, DiscoverResult } from './discover-links.js';
+import { finishJob, openJob, updateJobProgress } from '../crawl/index.js';
 import { runVerify, verifyJobKey } from './internal/run-verify.js';
 import type { RunVerifyHooks } from './internal/run-verify.js';
 import { storeMutex } from './internal/store-mutex.js';
@@ -55,7 +55,7 @@ type Phase = 'verify' | 'discover' | 'alerts';
  * @example const r = await runMonitor(store, 'acme', { resolve: ['*.test=127.0.0.2:8080'], allowPrivate: true });
  * @throws NotFoundError for an unknown target; RetryableError (CONFLICT) while another run holds the target's lock.
  */
-export async function runMonitor(store: DuckDbStore, target: string | TargetRecord, options: MonitorOptions = {}, hooks: MonitorHooks = {}): Promise<MonitorResult> {
+export async function runMonitor(store: Store, target: string | TargetRecord, options: MonitorOptions = {}, hooks: MonitorHooks = {}): Promise<MonitorResult> {
   const t = typeof target === 'string' ? await resolveTarget(store, target) : target;
   const o = resolveVerifyOptions(options);
   const mutex = storeMutex(store);
@@ -111,7 +111,7 @@ export async function runMonitor(store: DuckDbStore, target: string | TargetReco
 }
 
 /** Whether a verify job of the target finished after `since` (the monitor job's start). */
-async function verifiedSince(store: DuckDbStore, targetId: number, since: Date): Promise<boolean> {
+async function verifiedSince(store: Store, targetId: number, since: Date): Promise<boolean> {
   const row = await store.one<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM jobs WHERE kind = 'verify' AND job_key = $1 AND state = 'done' AND finished_at >= $2`,
     [verifyJobKey(targetId), since],

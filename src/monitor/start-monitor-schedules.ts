@@ -5,7 +5,7 @@
  * and noted on the schedule, and the next tick runs again.
  */
 import { Cron } from 'croner';
-import type { DuckDbStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { listMonitorSchedules } from './monitor-schedules.js';
 import type { MonitorSchedule } from './monitor-schedules.js';
 import { runMonitor } from './run-monitor.js';
@@ -31,7 +31,7 @@ export interface StartSchedulesOptions {
  * // ... on shutdown:
  * await handle.stop();
  */
-export async function startMonitorSchedules(store: DuckDbStore, options: StartSchedulesOptions = {}): Promise<MonitorSchedulesHandle> {
+export async function startMonitorSchedules(store: Store, options: StartSchedulesOptions = {}): Promise<MonitorSchedulesHandle> {
   const schedules = await listMonitorSchedules(store);
   const runs = new AbortController();
   const active = new Set<Promise<void>>();

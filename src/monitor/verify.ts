@@ -1,4 +1,4 @@
-import type { DuckDbStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { resolveTarget } from '../reports/index.js';
 import type { TargetRecord } from '../reports/index.js';
 import { runVerify } from './internal/run-verify.js';
@@ -19,7 +19,7 @@ export type VerifyHooks = RunVerifyHooks;
  * console.log(result.events); // [{ event: 'lost', reason: 'page-gone', links: 3 }, ...]
  * @throws NotFoundError for an unknown target; RetryableError (CONFLICT) while another run of the target holds its lock.
  */
-export async function verify(store: DuckDbStore, target: string | TargetRecord, options: VerifyOptions = {}, hooks: VerifyHooks = {}): Promise<VerifyResult> {
+export async function verify(store: Store, target: string | TargetRecord, options: VerifyOptions = {}, hooks: VerifyHooks = {}): Promise<VerifyResult> {
   const o = resolveVerifyOptions(options);
   const t = typeof target === 'string' ? await resolveTarget(store, target) : target;
   return withMonitorLock(store, monitorLockName(t.id), () => runVerify(store, t, o, hooks));

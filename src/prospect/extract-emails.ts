@@ -15,13 +15,17 @@ export interface FoundEmail {
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'tif', 'tiff', 'css', 'js', 'mjs', 'json', 'map', 'mp4', 'webm', 'mp3', 'woff', 'woff2', 'ttf', 'pdf', 'zip']);
 
 const ADDRESS = /(?<![\w.%+-])([a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_%+-])?)@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62})(?![\w@-]|\.[a-z0-9])/gi;
+/**
+ * NOTE: ADDRESS is global, for matchAll, and nothing may exec it: matchAll starts its copy at the
+ * original's lastIndex, so a leftover lastIndex would skip the start of the next text.
+ */
+const ONE_ADDRESS = new RegExp(ADDRESS.source, 'i');
 const AT = /\s*[[({<]\s*at\s*[\])}>]\s*/gi;
 const DOT = /\s*[[({<]\s*dot\s*[\])}>]\s*/gi;
 
 /** Whether a string is a plausible address (and not a file name). */
 export function isEmailAddress(value: string): boolean {
-  ADDRESS.lastIndex = 0;
-  const m = ADDRESS.exec(value);
+  const m = ONE_ADDRESS.exec(value);
   if (m === null || m[0].length !== value.length) return false;
   const tld = (m[2] as string).split('.').pop() as string;
   return !FILE_EXTENSIONS.has(tld.toLowerCase()) && !/^\d+x$/i.test((m[2] as string).split('.')[0] as string);

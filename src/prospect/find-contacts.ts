@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.js';
 import { extractEmails, mailtoAddress } from './extract-emails.js';
+import { dialectSql } from './internal/dialect-sql.js';
 import { CONTACT_PATH, SOCIAL_HOSTS, socialNetwork } from './social-profile.js';
 
 /** A way to reach a site, found on one of its crawled pages. */
@@ -48,7 +49,7 @@ export async function findContacts(store: Store, domain: string): Promise<Contac
     if (CONTACT_PATH.test(new URL(p.url).pathname)) found.push({ type: 'page', value: p.url, pageUrl: p.url, how: 'page' });
   }
   const social = await store.all<{ src_url: string; dst_url: string }>(
-    `SELECT src_url, dst_url FROM links WHERE src_domain = $1 AND lost_at IS NULL AND kind = 'a' AND list_contains($2, dst_domain) ORDER BY src_url, dst_url`,
+    `SELECT src_url, dst_url FROM links WHERE src_domain = $1 AND lost_at IS NULL AND kind = 'a' AND ${dialectSql(store.dialect).has('$2', 'dst_domain')} ORDER BY src_url, dst_url`,
     [domain, Object.keys(SOCIAL_HOSTS)],
   );
   for (const l of social) {

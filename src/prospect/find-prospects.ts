@@ -1,8 +1,8 @@
-import { requireDuckDb } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { parseReportInput } from '../reports/index.js';
 import type { TargetRef } from '../reports/index.js';
 import { findContacts, type Contact } from './find-contacts.js';
+import { dialectSql } from './internal/dialect-sql.js';
 import { prospectContext } from './internal/prospect-context.js';
 import { SOURCES, type Candidate } from './internal/sources.js';
 import { PROSPECT_SOURCES, SOURCE_KIND, type ProspectKind, type ProspectSource } from './prospect-defaults.js';
@@ -59,7 +59,6 @@ export function prospectKey(row: { domain: string; url: string | null }): string
  * @example await findProspects(store, { target: 'acme', competitor: ['widgetworld.test'], source: ['gap', 'broken'] })
  */
 export async function findProspects(store: Store, input: FindProspectsQuery): Promise<FindProspectsResult> {
-  requireDuckDb(store, 'vouch prospects');
   const q = parseReportInput(findProspectsQuery, input);
   const ctx = await prospectContext(store, q);
   const sources = q.source && q.source.length > 0 ? [...new Set(q.source)] : [...PROSPECT_SOURCES];
@@ -70,7 +69,7 @@ export async function findProspects(store: Store, input: FindProspectsQuery): Pr
   const metrics = new Map(
     domains.length === 0
       ? []
-      : (await store.all<{ domain: string; authority: number | null; toxicity: number | null }>(`SELECT domain, authority, toxicity FROM domains WHERE list_contains($1, domain)`, [domains])).map((m) => [m.domain, m]),
+      : (await store.all<{ domain: string; authority: number | null; toxicity: number | null }>(`SELECT domain, authority, toxicity FROM domains WHERE ${dialectSql(store.dialect).has('$1', 'domain')}`, [domains])).map((m) => [m.domain, m]),
   );
   const saved = new Map(
     (await store.all<{ id: bigint; kind: string; url: string; status: string }>(`SELECT id, kind, url, status FROM prospects WHERE target_id = $1`, [ctx.target.id])).map((p) => [`${p.kind} ${p.url}`, p]),

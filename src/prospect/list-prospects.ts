@@ -1,5 +1,6 @@
 import type { SqlParam, Store } from '../store/index.js';
-import { PROSPECT_COLUMNS, toProspectRecord, type ProspectDbRow, type ProspectNote, type ProspectRecord } from './internal/prospect-row.js';
+import { dialectSql } from './internal/dialect-sql.js';
+import { prospectColumns, toProspectRecord, type ProspectDbRow, type ProspectNote, type ProspectRecord } from './internal/prospect-row.js';
 
 export interface ListProspectsOptions {
   targetId?: number;
@@ -14,6 +15,8 @@ export interface ListProspectsOptions {
 
 /** The pipeline, highest score first, each prospect with its notes. */
 export async function listProspects(store: Store, options: ListProspectsOptions = {}): Promise<ProspectRecord[]> {
+  const f = dialectSql(store.dialect);
+  const ch = store.dialect === 'clickhouse';
   const where: string[] = [];
   const params: SqlParam[] = [];
   const p = (v: SqlParam): string => {
@@ -22,18 +25,18 @@ export async function listProspects(store: Store, options: ListProspectsOptions 
   };
   if (options.id !== undefined) where.push(`id = ${p(options.id)}`);
   if (options.targetId !== undefined) where.push(`target_id = ${p(options.targetId)}`);
-  if (options.status && options.status.length > 0) where.push(`list_contains(${p(options.status)}, status)`);
-  if (options.kind && options.kind.length > 0) where.push(`list_contains(${p(options.kind)}, kind)`);
-  if (options.tag !== undefined) where.push(`list_contains(tags, ${p(options.tag)})`);
-  if (options.dueBy !== undefined) where.push(`follow_up <= ${p(options.dueBy)}::DATE`);
+  if (options.status && options.status.length > 0) where.push(f.has(p(options.status), 'status'));
+  if (options.kind && options.kind.length > 0) where.push(f.has(p(options.kind), 'kind'));
+  if (options.tag !== undefined) where.push(f.has('tags', p(options.tag)));
+  if (options.dueBy !== undefined) where.push(ch ? `follow_up <= toDate(${p(options.dueBy)})` : `follow_up <= ${p(options.dueBy)}::DATE`);
   const rows = await store.all<ProspectDbRow>(
-    `SELECT ${PROSPECT_COLUMNS} FROM prospects ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC NULLS LAST, id`,
+    `SELECT ${prospectColumns(store.dialect)} FROM prospects ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC NULLS LAST, id`,
     params,
   );
   if (rows.length === 0) return [];
   const notes = new Map<number, ProspectNote[]>();
   for (const n of await store.all<{ id: bigint; prospect_id: bigint; created_at: Date; text: string }>(
-    `SELECT id, prospect_id, created_at, text FROM prospect_notes WHERE list_contains($1::BIGINT[], prospect_id) ORDER BY created_at, id`,
+    `SELECT id, prospect_id, created_at, text FROM prospect_notes WHERE ${ch ? 'has($1, toString(prospect_id))' : 'list_contains($1::BIGINT[], prospect_id)'} ORDER BY created_at, id`,
     [rows.map((r) => String(r.id))],
   )) {
     const list = notes.get(Number(n.prospect_id)) ?? [];

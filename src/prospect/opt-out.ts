@@ -1,6 +1,7 @@
 import { ValidationError } from '../core/errors.js';
 import type { Store } from '../store/index.js';
 import { isEmailAddress } from './extract-emails.js';
+import { dialectSql } from './internal/dialect-sql.js';
 
 /** An address or a whole domain that must never be mailed. */
 export interface OptOut {
@@ -18,7 +19,13 @@ function normalise(value: string): string {
 /** Add an address or a domain to the opt-out list (idempotent). */
 export async function addOptOut(store: Store, value: string, reason: string | null = null, at: Date = new Date()): Promise<OptOut> {
   const v = normalise(value);
-  await store.run(`INSERT INTO outreach_opt_out (value, added_at, reason) VALUES ($1, $2, $3) ON CONFLICT (value) DO NOTHING`, [v, at, reason]);
+  if (store.dialect === 'clickhouse') {
+    // No unique keys there: the first entry is kept by looking before writing.
+    const had = await store.one(`SELECT 1 FROM outreach_opt_out WHERE value = $1`, [v]);
+    if (!had) await store.run(`INSERT INTO outreach_opt_out_data (value, added_at, reason) VALUES ($1, $2, $3)`, [v, at, reason]);
+  } else {
+    await store.run(`INSERT INTO outreach_opt_out (value, added_at, reason) VALUES ($1, $2, $3) ON CONFLICT (value) DO NOTHING`, [v, at, reason]);
+  }
   const row = await store.one<{ value: string; added_at: Date; reason: string | null }>(`SELECT value, added_at, reason FROM outreach_opt_out WHERE value = $1`, [v]);
   return { value: v, addedAt: row?.added_at ?? at, reason: row?.reason ?? reason };
 }
@@ -33,5 +40,5 @@ export async function isOptedOut(store: Store, address: string): Promise<boolean
   const host = a.slice(a.lastIndexOf('@') + 1);
   const labels = host.split('.');
   const candidates = [a, ...labels.map((_l, i) => labels.slice(i).join('.')).filter((d) => d.includes('.'))];
-  return (await store.one(`SELECT 1 FROM outreach_opt_out WHERE list_contains($1, value) LIMIT 1`, [candidates])) !== undefined;
+  return (await store.one(`SELECT 1 FROM outreach_opt_out WHERE ${dialectSql(store.dialect).has('$1', 'value')} LIMIT 1`, [candidates])) !== undefined;
 }

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import { draftOutreach, type DraftOptions, type OutreachDraft } from './draft-outreach.js';
 import { isEmailAddress } from './extract-emails.js';
 import { getProspect } from './get-prospect.js';
+import { nextClickHouseId, oneAtATime, setProspectColumns } from './internal/prospect-writes.js';
 import { isOptedOut } from './opt-out.js';
 import { headerSafe } from './render-template.js';
 import { PROSPECT_TRANSITIONS, isProspectStatus } from './prospect-status.js';
@@ -63,14 +64,27 @@ export async function sendOutreach(store: Store, prospectId: number, options: Se
   } finally {
     transporter.close();
   }
+  const logId = await logSent(store, [prospectId, at, to, from, draft.subject, info.messageId ?? null, info.response ?? null]);
+  if (isProspectStatus(p.status) && PROSPECT_TRANSITIONS[p.status].includes('contacted')) {
+    await setProspectColumns(store, prospectId, { status: 'contacted', status_changed_at: at }, at);
+  }
+  return { ...draft, to, logId, messageId: info.messageId ?? null, sentToday: sent + 1 };
+}
+
+/** Log a sent message; returns its id. */
+async function logSent(store: Store, values: [prospectId: number, sentAt: Date, to: string, from: string, subject: string, messageId: string | null, response: string | null]): Promise<number> {
+  if (store.dialect === 'clickhouse') {
+    return oneAtATime(async () => {
+      const id = await nextClickHouseId(store, 'outreach_log');
+      await store.run(`INSERT INTO outreach_log_data (id, prospect_id, sent_at, to_address, from_address, subject, message_id, response) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [id, ...values]);
+      return id;
+    });
+  }
   const row = await store.one<{ id: bigint }>(
     `INSERT INTO outreach_log (prospect_id, sent_at, to_address, from_address, subject, message_id, response) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [prospectId, at, to, from, draft.subject, info.messageId ?? null, info.response ?? null],
+    values,
   );
-  if (isProspectStatus(p.status) && PROSPECT_TRANSITIONS[p.status].includes('contacted')) {
-    await store.run(`UPDATE prospects SET status = 'contacted', status_changed_at = $2, updated_at = $2 WHERE id = $1`, [prospectId, at]);
-  }
-  return { ...draft, to, logId: Number(row?.id ?? 0), messageId: info.messageId ?? null, sentToday: sent + 1 };
+  return Number(row?.id ?? 0);
 }
 
 /** The log of sent messages, newest first. */

@@ -2,6 +2,7 @@ import { ValidationError } from '../core/errors.js';
 import type { Store } from '../store/index.js';
 import { getProspect } from './get-prospect.js';
 import type { ProspectRecord } from './internal/prospect-row.js';
+import { insertProspectNote, setProspectColumns, type ProspectValues } from './internal/prospect-writes.js';
 import { assertTransition } from './prospect-status.js';
 
 export interface ProspectChange {
@@ -52,16 +53,14 @@ export async function updateProspect(store: Store, id: number, change: ProspectC
     const drop = new Set(cleanTags(change.removeTags));
     tags = tags.filter((t) => !drop.has(t));
   }
+  const values: ProspectValues = {};
+  if (change.status !== undefined && change.status !== current.status) Object.assign(values, { status: change.status, status_changed_at: at });
+  if (change.followUp !== undefined) values.follow_up = change.followUp;
+  if (change.tags !== undefined || change.addTags !== undefined || change.removeTags !== undefined) values.tags = tags;
   await store.transaction(async () => {
-    if (change.status !== undefined && change.status !== current.status) {
-      await store.run(`UPDATE prospects SET status = $2, status_changed_at = $3, updated_at = $3 WHERE id = $1`, [id, change.status, at]);
-    }
-    if (change.followUp !== undefined) await store.run(`UPDATE prospects SET follow_up = $2::DATE, updated_at = $3 WHERE id = $1`, [id, change.followUp, at]);
-    if (change.tags !== undefined || change.addTags !== undefined || change.removeTags !== undefined) await store.run(`UPDATE prospects SET tags = $2, updated_at = $3 WHERE id = $1`, [id, tags, at]);
-    if (change.note !== undefined) {
-      await store.run(`INSERT INTO prospect_notes (prospect_id, created_at, text) VALUES ($1, $2, $3)`, [id, at, change.note.trim()]);
-      await store.run(`UPDATE prospects SET updated_at = $2 WHERE id = $1`, [id, at]);
-    }
+    if (change.note !== undefined) await insertProspectNote(store, id, at, change.note.trim());
+    // A note alone still marks the prospect updated.
+    if (Object.keys(values).length > 0 || change.note !== undefined) await setProspectColumns(store, id, values, at);
   });
   return getProspect(store, id);
 }

@@ -5,6 +5,7 @@ import { addTarget } from '../../src/reports/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { CHDB_SKIP } from '../store/contract/chdb-store.js';
 
 const temp = makeTempDir('vouch-monitor-cli-');
 const empty = [makeTempDir('vouch-monitor-cli-a-'), makeTempDir('vouch-monitor-cli-b-'), makeTempDir('vouch-monitor-cli-c-')];
@@ -46,5 +47,18 @@ describe('vouch verify / monitor / alerts', () => {
     assert.equal(list.code, 0, list.stderr);
     const schedules = JSON.parse(list.stdout) as { target: string; cron: string; options: { allowPrivate: boolean; resolve: string[] } }[];
     assert.deepEqual(schedules.map((s) => [s.target, s.cron, s.options.allowPrivate, s.options.resolve]), [['shop.test', '0 6 * * *', true, ['shop.test=127.0.0.1:9']]]);
+  });
+
+  it('runs on the ClickHouse store too (--store chdb://…)', { skip: CHDB_SKIP ?? false }, async () => {
+    const store = `chdb://${empty[0]!.dir}/ch?database=monitor_cli`;
+    const added = await runCli(['--store', store, 'targets', 'add', 'shop.test']);
+    assert.equal(added.code, 0, added.stderr);
+    const saved = await runCli(['--store', store, 'monitor', 'shop.test', '--every', '0 6 * * *', '--resolve', 'shop.test=127.0.0.1:9', '--allow-private']);
+    assert.equal(saved.code, 0, saved.stderr);
+    const rule = await runCli(['--store', store, 'alerts', 'rule', 'add', 'shop.test', 'lost-authority', '40']);
+    assert.equal(rule.code, 0, rule.stderr);
+    const list = await runCli(['--store', store, '--json', 'monitor', '--list']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.deepEqual((JSON.parse(list.stdout) as { target: string; cron: string }[]).map((s) => [s.target, s.cron]), [['shop.test', '0 6 * * *']]);
   });
 });

@@ -30,6 +30,13 @@ describe('extractEmails', () => {
     assert.equal(mailtoAddress('mailto:%20jo%40example.org'), 'jo@example.org');
     assert.equal(mailtoAddress('mailto:?subject=no-address'), null);
   });
+
+  it('reads each text from its start, whatever was checked before', () => {
+    assert.equal(isEmailAddress('a-rather-long-address-to-move-any-regexp-state@example.org'), true);
+    const text = 'tips [at] example [dot] org and ads [at] example [dot] org';
+    assert.deepEqual(extractEmails(text).map((e) => e.address), ['tips@example.org', 'ads@example.org']);
+    assert.deepEqual(extractEmails(text).map((e) => e.address), ['tips@example.org', 'ads@example.org']);
+  });
 });
 
 describe('extractContactsFromHtml', () => {

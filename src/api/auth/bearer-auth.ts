@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { VouchError } from '../../core/errors.js';
 import type { Store } from '../../store/index.js';
+import { touchApiToken } from './internal/token-writes.js';
 import type { TokenScope } from './types.js';
 import { verifyApiToken } from './verify-api-token.js';
 
@@ -30,7 +31,7 @@ export function bearerAuth(store: Store): MiddlewareHandler<{ Variables: AuthVar
     const now = Date.now();
     if ((touched.get(verified.id) ?? 0) + TOUCH_INTERVAL_MS < now) {
       touched.set(verified.id, now);
-      await store.run(`UPDATE api_tokens SET last_used_at = now()::TIMESTAMP WHERE id = $1`, [verified.id]);
+      await touchApiToken(store, verified.id, new Date(now));
     }
     await next();
   };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../core/errors.js';
 import type { Store } from '../../store/index.js';
 import { hashToken } from './hash-token.js';
+import { insertApiToken } from './internal/token-writes.js';
 import type { ApiTokenInfo, TokenScope } from './types.js';
 
 /** Prefix of every token, so that secret scanners and people can recognise one. */
@@ -19,10 +20,7 @@ export async function createApiToken(store: Store, options: { name?: string; sco
   if (scope !== 'read' && scope !== 'write') throw new ValidationError('Invalid parameter scope: read or write', [{ where: 'scope', message: 'read or write' }]);
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
-  const row = await store.one<{ id: number; created_at: Date }>(
-    `INSERT INTO api_tokens (name, token_hash, token_prefix, scope, created_at) VALUES ($1, $2, $3, $4, now()::TIMESTAMP) RETURNING id, created_at`,
-    [name, hashToken(token), prefix, scope],
-  );
-  if (!row) throw new Error('token not stored');
-  return { token, info: { id: Number(row.id), name, prefix, scope, createdAt: row.created_at, lastUsedAt: null, revokedAt: null } };
+  const createdAt = new Date();
+  const id = await insertApiToken(store, { name, hash: hashToken(token), prefix, scope, at: createdAt });
+  return { token, info: { id, name, prefix, scope, createdAt, lastUsedAt: null, revokedAt: null } };
 }

@@ -44,7 +44,12 @@ interface JobRow {
   error: string | null;
 }
 
-const COLUMNS = `id, kind, state, params::VARCHAR AS params, progress::VARCHAR AS progress, started_at, updated_at, finished_at, error`;
+/** The columns of `jobs`, as read by toJob: ClickHouse keeps the JSON columns as text already. */
+function columns(store: Store): string {
+  return store.dialect === 'clickhouse'
+    ? `id, kind, state, params, progress, started_at, updated_at, finished_at, error`
+    : `id, kind, state, params::VARCHAR AS params, progress::VARCHAR AS progress, started_at, updated_at, finished_at, error`;
+}
 
 function parseJson(text: unknown): unknown {
   if (typeof text !== 'string') return text ?? null;
@@ -65,9 +70,10 @@ function toJob(r: JobRow): JobInfo {
 /** The newest jobs, optionally only those in some states. */
 export async function listJobs(store: Store, input: z.input<typeof listJobsQuery>): Promise<JobInfo[]> {
   const q = parseReportInput(listJobsQuery, input);
+  const inStates = store.dialect === 'clickhouse' ? 'has($1, state)' : 'list_contains($1::VARCHAR[], state)';
   const rows = q.state
-    ? await store.all<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE list_contains($1::VARCHAR[], state) ORDER BY id DESC LIMIT $2`, [q.state, q.limit])
-    : await store.all<JobRow>(`SELECT ${COLUMNS} FROM jobs ORDER BY id DESC LIMIT $1`, [q.limit]);
+    ? await store.all<JobRow>(`SELECT ${columns(store)} FROM jobs WHERE ${inStates} ORDER BY id DESC LIMIT $2`, [q.state, q.limit])
+    : await store.all<JobRow>(`SELECT ${columns(store)} FROM jobs ORDER BY id DESC LIMIT $1`, [q.limit]);
   return rows.map(toJob);
 }
 
@@ -86,8 +92,9 @@ export const JOB_EVENTS_DEFAULTS = {
  * start and for every job whose row changed since (progress, state), read from the jobs table every
  * `pollMs`. The stream ends once no job is running (after the final state of each was sent), or
  * after `maxStreamMs`; clients reconnect after the `retry` delay, so a job that starts later is seen.
- * NOTE: jobs run in the process that owns the DuckDB file, so this sees the jobs of this process
- * (monitor runs of `vouch serve`, the demo's pipeline) and the last state of earlier ones.
+ * NOTE: on DuckDB, jobs run in the process that owns the file, so this sees the jobs of this process
+ * (monitor runs of `vouch serve`, the demo's pipeline) and the last state of earlier ones. On
+ * ClickHouse it sees the jobs every process records there.
  */
 function jobEvents(store: Store, c: Parameters<ApiRoute['handle']>[0]['c']): Response {
   const o = JOB_EVENTS_DEFAULTS;
@@ -104,8 +111,8 @@ function jobEvents(store: Store, c: Parameters<ApiRoute['handle']>[0]['c']): Res
     await stream.writeSSE({ event: 'hello', data: JSON.stringify({ pollMs: o.pollMs }), retry: o.retryMs });
     while (!aborted && Date.now() - started < o.maxStreamMs) {
       const rows = first
-        ? await store.all<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running' ORDER BY id`)
-        : await store.all<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE state = 'running' OR updated_at >= $1 ORDER BY id`, [since]);
+        ? await store.all<JobRow>(`SELECT ${columns(store)} FROM jobs WHERE state = 'running' ORDER BY id`)
+        : await store.all<JobRow>(`SELECT ${columns(store)} FROM jobs WHERE state = 'running' OR updated_at >= $1 ORDER BY id`, [since]);
       first = false;
       for (const r of rows) {
         const job = toJob(r);

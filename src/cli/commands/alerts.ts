@@ -4,7 +4,7 @@ import { ValidationError } from '../../core/errors.js';
 import { globalsOf } from '../globals.js';
 import { integer } from '../internal/monitor-flags.js';
 import { formatOf, printReport, toJson } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 function number(value: string): number {
   const n = Number(value);
@@ -12,7 +12,7 @@ function number(value: string): number {
   return n;
 }
 
-async function targetId(store: Parameters<Parameters<typeof withStore>[1]>[0], ref: string): Promise<number> {
+async function targetId(store: Parameters<Parameters<typeof withAnyStore>[1]>[0], ref: string): Promise<number> {
   const { resolveTarget } = await import('../../reports/index.js');
   return (await resolveTarget(store, ref)).id;
 }
@@ -29,7 +29,7 @@ export function registerAlerts(program: Command): void {
     .option('--csv', 'print CSV')
     .action(async (target: string | undefined, flags: { status?: string; limit: number; csv?: boolean }, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const { listAlerts } = await import('../../monitor/index.js');
         const rows = await listAlerts(store, { targetId: target === undefined ? undefined : await targetId(store, target), status: flags.status, limit: flags.limit });
         printReport(
@@ -56,7 +56,7 @@ export function registerAlerts(program: Command): void {
     .option('--min-links <n>', 'velocity-spike: never fire under n new links a day (default 10)', integer(1))
     .action(async (target: string, kind: string, threshold: string, flags: { days?: number; minLinks?: number }, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const added = await m.addAlertRule(store, await targetId(store, target), kind, number(threshold), { days: flags.days, minLinks: flags.minLinks });
         process.stdout.write(globals.json ? toJson(added) : `added rule ${added.id}: ${added.kind} ≥ ${added.threshold}\n`);
@@ -69,7 +69,7 @@ export function registerAlerts(program: Command): void {
     .description('list alert rules')
     .action(async (target: string | undefined, _flags: unknown, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const rows = (await m.listAlertRules(store, target === undefined ? undefined : await targetId(store, target))).map((r) => ({ ...r, days: r.params.days, minLinks: r.params.minLinks }));
         printReport(rows, [{ key: 'id', header: 'id', align: 'right' }, { key: 'targetId', header: 'target', align: 'right' }, { key: 'kind', header: 'rule' }, { key: 'threshold', header: 'threshold', align: 'right' }, { key: 'enabled', header: 'enabled' }], { format: globals.json ? 'json' : 'table' });
@@ -79,7 +79,7 @@ export function registerAlerts(program: Command): void {
     .command('remove <target> <id>')
     .description('remove a rule')
     .action(async (target: string, id: string, _flags: unknown, command: Command) => {
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         await m.removeAlertRule(store, await targetId(store, target), integer(1)(id));
         process.stdout.write(`removed rule ${id}\n`);
@@ -101,7 +101,7 @@ export function registerAlerts(program: Command): void {
       const globals = globalsOf(command);
       if ((flags.webhook === undefined) === (flags.email === undefined)) throw new ValidationError('give either --webhook URL or --email TO', [{ where: '--webhook/--email', message: 'exactly one' }], { code: 'USAGE' });
       if (flags.email !== undefined && flags.smtp === undefined) throw new ValidationError('--email needs --smtp URL', [{ where: '--smtp', message: 'missing' }], { code: 'USAGE' });
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const input = flags.webhook !== undefined
           ? { kind: 'webhook' as const, url: flags.webhook, secret: flags.secret ?? null, slack: flags.slack, digest: flags.digest }
@@ -115,7 +115,7 @@ export function registerAlerts(program: Command): void {
     .description('list channels (secrets and passwords hidden)')
     .action(async (target: string | undefined, _flags: unknown, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const rows = (await m.listAlertChannels(store, target === undefined ? undefined : await targetId(store, target))).map(m.redactChannel);
         printReport(rows, [{ key: 'id', header: 'id', align: 'right' }, { key: 'targetId', header: 'target', align: 'right' }, { key: 'kind', header: 'kind' }, { key: 'url', header: 'url' }, { key: 'to', header: 'to' }, { key: 'slack', header: 'slack' }, { key: 'digest', header: 'digest' }, { key: 'secret', header: 'signed' }], { format: globals.json ? 'json' : 'table' });
@@ -125,7 +125,7 @@ export function registerAlerts(program: Command): void {
     .command('remove <target> <id>')
     .description('remove a channel')
     .action(async (target: string, id: string, _flags: unknown, command: Command) => {
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         await m.removeAlertChannel(store, await targetId(store, target), integer(1)(id));
         process.stdout.write(`removed channel ${id}\n`);
@@ -137,7 +137,7 @@ export function registerAlerts(program: Command): void {
     .description("judge the target's rules against what is stored now (without re-fetching anything) and deliver what fires")
     .action(async (target: string, _flags: unknown, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const { resolveTarget } = await import('../../reports/index.js');
         const t = await resolveTarget(store, target);
@@ -158,7 +158,7 @@ export function registerAlerts(program: Command): void {
     .option('--digest', 'send digest channels their pending alerts', false)
     .action(async (target: string | undefined, flags: { digest: boolean }, command: Command) => {
       const globals = globalsOf(command);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const m = await import('../../monitor/index.js');
         const result = await m.deliverAlerts(store, { targetId: target === undefined ? undefined : await targetId(store, target), digest: flags.digest });
         process.stdout.write(globals.json ? toJson(result) : `${result.messages} messages: ${result.delivered} alerts delivered, ${result.failed} failed\n`);

@@ -5,7 +5,7 @@ import { globalsOf } from '../globals.js';
 import { addFetchFlags, integer, toVerifyOptions, withStopSignal } from '../internal/monitor-flags.js';
 import type { FetchFlags } from '../internal/monitor-flags.js';
 import { printReport, toJson } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 import { printVerify } from './verify.js';
 
 interface MonitorFlags extends FetchFlags {
@@ -47,7 +47,7 @@ export function registerMonitor(program: Command): void {
     const format = globals.json ? 'json' : 'table';
     const m = await import('../../monitor/index.js');
     if (flags.list) {
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const rows = await m.listMonitorSchedules(store);
         printReport(rows, [{ key: 'target', header: 'target' }, { key: 'cron', header: 'every' }, { key: 'nextRunAt', header: 'next run (UTC)' }, { key: 'lastRunAt', header: 'last run' }, { key: 'lastState', header: 'last state' }, { key: 'lastError', header: 'last error' }], { format });
       });
@@ -68,7 +68,7 @@ export function registerMonitor(program: Command): void {
       if (!globals.quiet && !globals.json) process.stderr.write(line + '\n');
     };
     if (flags.unschedule) {
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const t = await resolveTarget(store, target);
         const removed = await m.removeMonitorSchedule(store, t.id);
         process.stdout.write(globals.json ? toJson({ target: t.name, removed }) : `${removed ? 'removed the schedule of' : 'no schedule for'} ${t.name}\n`);
@@ -76,7 +76,7 @@ export function registerMonitor(program: Command): void {
       return;
     }
     if (flags.every !== undefined) {
-      const saved = await withStore(command, async (store) => m.saveMonitorSchedule(store, (await resolveTarget(store, target)).id, flags.every!, { ...options, fresh: undefined }));
+      const saved = await withAnyStore(command, async (store) => m.saveMonitorSchedule(store, (await resolveTarget(store, target)).id, flags.every!, { ...options, fresh: undefined }));
       if (!flags.once) {
         process.stdout.write(globals.json ? toJson(saved) : `scheduled ${saved.target} every "${saved.cron}" (next ${saved.nextRunAt?.toISOString() ?? 'never'}); vouch serve runs it\n`);
         return;
@@ -84,7 +84,7 @@ export function registerMonitor(program: Command): void {
       say(`scheduled ${saved.target} every "${saved.cron}"`);
     }
     const result = await withStopSignal((signal) =>
-      withStore(command, async (store) => {
+      withAnyStore(command, async (store) => {
         const ran = await m.runMonitor(store, target, options, {
           signal,
           onStart: ({ jobId, resumed, pages }) => say(`${resumed ? 'resuming' : 'starting'} verify job ${jobId}: ${pages} source pages`),

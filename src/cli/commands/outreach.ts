@@ -4,7 +4,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { ProspectRecord } from '../../prospect/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport, toJson, type Column } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter((v) => v.length > 0)];
@@ -94,7 +94,7 @@ async function listFor(command: Command, flags: ListFlags, columns: readonly Col
   const globals = globalsOf(command);
   const { listProspects } = await import('../../prospect/index.js');
   const { resolveTarget } = await import('../../reports/index.js');
-  await withStore(command, async (store) => {
+  await withAnyStore(command, async (store) => {
     const targetId = flags.target === undefined ? undefined : (await resolveTarget(store, flags.target)).id;
     const rows = await listProspects(store, { ...(targetId === undefined ? {} : { targetId }), ...(flags.status ? { status: flags.status } : {}), ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.tag ? { tag: flags.tag } : {}), ...(flags.due ? { dueBy: flags.due } : {}) });
     printReport(rows.map(printed), columns, { format: csv ? 'csv' : globals.json ? 'json' : 'table', payload: { prospects: rows } });
@@ -127,7 +127,7 @@ export function registerOutreach(program: Command): void {
     .description('show one prospect with its notes and contacts')
     .action(async (id: string, _flags: unknown, command: Command) => {
       const { getProspect } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => process.stdout.write(toJson(await getProspect(store, prospectId(id)))));
+      await withAnyStore(command, async (store) => process.stdout.write(toJson(await getProspect(store, prospectId(id)))));
     });
 
   outreach
@@ -140,7 +140,7 @@ export function registerOutreach(program: Command): void {
     .action(async (id: string, flags: { status?: string; followUp?: string; tag?: string[]; untag?: string[] }, command: Command) => {
       const globals = globalsOf(command);
       const { updateProspect } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const p = await updateProspect(store, prospectId(id), {
           ...(flags.status === undefined ? {} : { status: flags.status }),
           ...(flags.followUp === undefined ? {} : { followUp: flags.followUp === 'none' ? null : flags.followUp }),
@@ -158,7 +158,7 @@ export function registerOutreach(program: Command): void {
     .action(async (id: string, words: string[], _flags: unknown, command: Command) => {
       const globals = globalsOf(command);
       const { updateProspect } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const p = await updateProspect(store, prospectId(id), { note: words.join(' ') });
         if (globals.json) process.stdout.write(toJson(p));
         else if (!globals.quiet) process.stdout.write(`prospect ${p.id}: ${p.notes.length} note${p.notes.length === 1 ? '' : 's'}\n`);
@@ -198,7 +198,7 @@ export function registerOutreach(program: Command): void {
         fields[f.slice(0, eq).trim()] = f.slice(eq + 1);
       }
       const options = { ...(template ? { template } : {}), ...(flags.yourUrl ? { yourUrl: flags.yourUrl } : {}), ...(flags.sender ? { senderName: flags.sender } : {}), ...(flags.to ? { to: flags.to } : {}), fields };
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         if (!flags.send) {
           const draft = await draftOutreach(store, prospectId(id), options);
           if (globals.json) process.stdout.write(toJson(draft));
@@ -221,7 +221,7 @@ export function registerOutreach(program: Command): void {
     .action(async (value: string | undefined, flags: { reason?: string }, command: Command) => {
       const globals = globalsOf(command);
       const { addOptOut, listOptOuts } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         if (value !== undefined) await addOptOut(store, value, flags.reason ?? null);
         const list = await listOptOuts(store);
         printReport(list, [{ key: 'value', header: 'opted out' }, { key: 'addedAt', header: 'since' }, { key: 'reason', header: 'reason' }], { format: globals.json ? 'json' : 'table', payload: { optOuts: list } });
@@ -235,7 +235,7 @@ export function registerOutreach(program: Command): void {
     .action(async (flags: { csv?: boolean }, command: Command) => {
       const globals = globalsOf(command);
       const { outreachLog } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const log = await outreachLog(store);
         printReport(log, [{ key: 'id', header: 'id', align: 'right' }, { key: 'sentAt', header: 'sent' }, { key: 'prospectId', header: 'prospect' }, { key: 'to', header: 'to' }, { key: 'subject', header: 'subject' }], { format: flags.csv ? 'csv' : globals.json ? 'json' : 'table', payload: { sent: log } });
       });

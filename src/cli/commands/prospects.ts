@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ProspectRow } from '../../prospect/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport, type Column } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -44,7 +44,7 @@ export function registerProspects(program: Command): void {
     .action(async (target: string, flags: { competitor?: string[]; keywords?: string[]; source?: string[]; maxToxicity?: string; contacts?: boolean; limit?: string; save?: boolean; csv?: boolean }, command: Command) => {
       const globals = globalsOf(command);
       const { findProspects, saveProspects } = await import('../../prospect/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const input: Record<string, unknown> = { target, contacts: flags.contacts === true };
         if (flags.competitor) input.competitor = flags.competitor;
         if (flags.keywords) input.keywords = flags.keywords;

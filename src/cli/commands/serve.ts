@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { globalsOf } from '../globals.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -37,7 +37,7 @@ export function registerServe(program: Command): void {
       const version = (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
       const defaultStatic = new URL('web/dist/', packageRoot).pathname;
       const staticDir = flags.static ?? (existsSync(defaultStatic) ? defaultStatic : null);
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const app = createApp({ store, version, corsOrigins: flags.corsOrigin ?? [], staticDir });
         const server = await startServer(app, { port: flags.port, host: flags.host });
         const note = (line: string): void => {
@@ -47,7 +47,8 @@ export function registerServe(program: Command): void {
         if (staticDir) note(`dashboard: ${server.url}/ (sign in with an API token)`);
         else note('note: the dashboard is not built; build it with: npm run build:web');
         if (!LOOPBACK.test(flags.host)) note(`note: listening on ${flags.host}, reachable from other machines; put TLS in front of it`);
-        if ((await listApiTokens(store)).every((t) => t.revokedAt !== null)) note('note: no API token yet; create one with: vouch token create (while the server is stopped)');
+        // Only DuckDB has one owner of its file: a ClickHouse store takes the token while the server runs.
+        if ((await listApiTokens(store)).every((t) => t.revokedAt !== null)) note(`note: no API token yet; create one with: vouch token create${store.dialect === 'duckdb' ? ' (while the server is stopped)' : ''}`);
         const { startMonitorSchedules } = await import('../../monitor/index.js');
         const { settleProspects } = await import('../internal/settle-prospects.js');
         const schedules = await startMonitorSchedules(store, {

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { globalsOf } from '../globals.js';
 import { printReport } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 /** `vouch token create|list|revoke`: bearer tokens for the HTTP API. */
 export function registerToken(program: Command): void {
@@ -16,7 +16,7 @@ export function registerToken(program: Command): void {
     .action(async (flags: { name: string; scope: 'read' | 'write' }, command: Command) => {
       const globals = globalsOf(command);
       const { createApiToken } = await import('../../api/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const { token: secret, info } = await createApiToken(store, { name: flags.name, scope: flags.scope });
         if (globals.json) {
           process.stdout.write(JSON.stringify({ token: secret, ...info }, null, 2) + '\n');
@@ -33,7 +33,7 @@ export function registerToken(program: Command): void {
     .action(async (_flags: unknown, command: Command) => {
       const globals = globalsOf(command);
       const { listApiTokens } = await import('../../api/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const tokens = await listApiTokens(store);
         printReport(tokens, [
           { key: 'id', header: 'id', align: 'right' },
@@ -53,7 +53,7 @@ export function registerToken(program: Command): void {
     .action(async (id: string, _flags: unknown, command: Command) => {
       if (!/^\d+$/.test(id)) throw new InvalidArgumentError('expected a token id (see vouch token list)');
       const { revokeApiToken } = await import('../../api/index.js');
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         await revokeApiToken(store, Number(id));
         if (!globalsOf(command).quiet) process.stdout.write(`revoked token ${id}\n`);
       });

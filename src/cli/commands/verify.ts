@@ -5,7 +5,7 @@ import { addFetchFlags, toVerifyOptions, withStopSignal } from '../internal/moni
 import type { FetchFlags } from '../internal/monitor-flags.js';
 import { printReport, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 /** `vouch verify <target>`: fetch the source pages of the target's backlinks again and record what changed. */
 export function registerVerify(program: Command): void {
@@ -24,7 +24,7 @@ export function registerVerify(program: Command): void {
       const progress = createProgress({ quiet: globals.quiet, json: globals.json, extra: 'failed {failed}' });
       try {
         const result = await withStopSignal((signal) =>
-          withStore(command, async (store) => {
+          withAnyStore(command, async (store) => {
             const { verify } = await import('../../monitor/index.js');
             const verified = await verify(store, target, options, {
               signal,

@@ -3,14 +3,14 @@
  * won, and won prospects whose link was lost to lost, raising a monitoring alert for each of those.
  * Prospecting and monitoring sit side by side in the library; the faces compose them here.
  */
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 
 export interface SettledProspects {
   won: number;
   lost: number;
 }
 
-export async function settleProspects(store: DuckDbStore): Promise<SettledProspects> {
+export async function settleProspects(store: Store): Promise<SettledProspects> {
   const { updateWonProspects, updateLostWins } = await import('../../prospect/index.js');
   const { raiseAlert } = await import('../../monitor/index.js');
   const won = await updateWonProspects(store);

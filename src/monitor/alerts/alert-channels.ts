@@ -6,7 +6,7 @@
  * NOTE: the webhook secret and any SMTP password in the URL are stored as given, in the store file.
  */
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 
 export type AlertChannelKind = 'webhook' | 'email';
 
@@ -48,7 +48,7 @@ function protocolOf(url: string): string | null {
   }
 }
 
-export async function addAlertChannel(store: DuckDbStore, targetId: number, input: AlertChannelInput): Promise<AlertChannel> {
+export async function addAlertChannel(store: Store, targetId: number, input: AlertChannelInput): Promise<AlertChannel> {
   const protocol = protocolOf(input.url);
   if (input.kind === 'webhook') {
     if (protocol !== 'http:' && protocol !== 'https:') throw new ValidationError('a webhook needs an http(s) URL', [{ where: 'url', message: input.url.slice(0, 200) }]);
@@ -60,11 +60,20 @@ export async function addAlertChannel(store: DuckDbStore, targetId: number, inpu
   } else {
     throw new ValidationError(`unknown channel kind ${JSON.stringify(input.kind)}`, [{ where: 'kind', message: 'webhook or email' }]);
   }
-  const row = await store.one<{ id: bigint }>(
-    `INSERT INTO alert_channels (target_id, kind, url, recipient, sender, secret, slack, digest, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [targetId, input.kind, input.url, input.to ?? null, input.from ?? null, input.secret ?? null, input.slack ?? false, input.digest ?? false, new Date()],
-  );
-  return (await listAlertChannels(store, targetId)).find((c) => c.id === Number(row!.id))!;
+  const values = [targetId, input.kind, input.url, input.to ?? null, input.from ?? null, input.secret ?? null, input.slack ?? false, input.digest ?? false, new Date()];
+  let id: number;
+  if (store.dialect === 'clickhouse') {
+    // No sequence: the next id after the largest (channels are added by hand).
+    id = Number((await store.one<{ id: bigint }>(`SELECT toInt64(coalesce(max(id), 0) + 1) AS id FROM alert_channels`))?.id ?? 1);
+    await store.run(`INSERT INTO alert_channels_data (id, target_id, kind, url, recipient, sender, secret, slack, digest, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [id, ...values]);
+  } else {
+    const row = await store.one<{ id: bigint }>(
+      `INSERT INTO alert_channels (target_id, kind, url, recipient, sender, secret, slack, digest, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      values,
+    );
+    id = Number(row!.id);
+  }
+  return (await listAlertChannels(store, targetId)).find((c) => c.id === id)!;
 }
 
 interface Row {
@@ -80,7 +89,7 @@ interface Row {
   created_at: Date;
 }
 
-export async function listAlertChannels(store: DuckDbStore, targetId?: number): Promise<AlertChannel[]> {
+export async function listAlertChannels(store: Store, targetId?: number): Promise<AlertChannel[]> {
   const rows = await store.all<Row>(`SELECT * FROM alert_channels ${targetId === undefined ? '' : 'WHERE target_id = $1'} ORDER BY id`, targetId === undefined ? [] : [targetId]);
   return rows.map((r) => ({
     id: Number(r.id),
@@ -97,11 +106,12 @@ export async function listAlertChannels(store: DuckDbStore, targetId?: number): 
 }
 
 /** @throws NotFoundError when the target has no such channel. */
-export async function removeAlertChannel(store: DuckDbStore, targetId: number, channelId: number): Promise<void> {
+export async function removeAlertChannel(store: Store, targetId: number, channelId: number): Promise<void> {
   const found = await store.one<{ id: bigint }>(`SELECT id FROM alert_channels WHERE id = $1 AND target_id = $2`, [channelId, targetId]);
   if (found === undefined) throw new NotFoundError(`no alert channel ${channelId} on this target`);
-  await store.run(`DELETE FROM alert_deliveries WHERE channel_id = $1 AND status <> 'delivered'`, [channelId]);
-  await store.run(`DELETE FROM alert_channels WHERE id = $1`, [channelId]);
+  const data = store.dialect === 'clickhouse' ? '_data' : '';
+  await store.run(`DELETE FROM alert_deliveries${data} WHERE channel_id = $1 AND status <> 'delivered'`, [channelId]);
+  await store.run(`DELETE FROM alert_channels${data} WHERE id = $1`, [channelId]);
 }
 
 /** The channel without its secret and password, for listings. */

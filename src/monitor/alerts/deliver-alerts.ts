@@ -5,7 +5,8 @@
  * went through, `failed` when one gave up (it is tried again next time, up to MAX_TOTAL_ATTEMPTS),
  * `pending` otherwise, and `no-channel` when its target has none.
  */
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import { reviseClickHouseRows as reviseRows } from '../../store/index.js';
 import { listAlertChannels } from './alert-channels.js';
 import type { AlertChannel } from './alert-channels.js';
 import { alertJson, alertSlack, alertSubject, alertText } from './format-alerts.js';
@@ -49,7 +50,7 @@ interface PendingRow {
   payload: string | null;
 }
 
-export async function deliverAlerts(store: DuckDbStore, options: DeliverOptions = {}): Promise<DeliverResult> {
+export async function deliverAlerts(store: Store, options: DeliverOptions = {}): Promise<DeliverResult> {
   const now = options.now ?? (() => new Date());
   const channels = new Map((await listAlertChannels(store, options.targetId)).map((c) => [c.id, c]));
   const rows = await store.all<PendingRow>(
@@ -82,14 +83,27 @@ export async function deliverAlerts(store: DuckDbStore, options: DeliverOptions 
       }
       for (const p of batch) {
         touched.add(Number(p.alert_id));
-        await store.run(
-          `UPDATE alert_deliveries SET status = $3, attempts = attempts + $4, last_error = $5, delivered_at = $6 WHERE alert_id = $1 AND channel_id = $2`,
-          [p.alert_id, channelId, outcome.ok ? 'delivered' : 'failed', outcome.attempts, outcome.error, outcome.ok ? now() : null],
-        );
+        const values = [p.alert_id, channelId, outcome.ok ? 'delivered' : 'failed', outcome.attempts, outcome.error, outcome.ok ? now() : null];
+        if (store.dialect === 'clickhouse') {
+          const deliveredAt = outcome.ok ? 'toNullable($6)' : 'CAST(NULL AS Nullable(DateTime64(3, \'UTC\')))';
+          await reviseRows(store, 'alert_deliveries', `$3 AS status, attempts + $4 AS attempts, $5 AS last_error, ${deliveredAt} AS delivered_at`, `alert_id = $1 AND channel_id = $2`, values);
+        } else {
+          await store.run(`UPDATE alert_deliveries SET status = $3, attempts = attempts + $4, last_error = $5, delivered_at = $6 WHERE alert_id = $1 AND channel_id = $2`, values);
+        }
       }
     }
   }
   if (touched.size > 0) await summarise(store, [...touched]);
+  if (store.dialect === 'clickhouse') {
+    await reviseRows(
+      store,
+      'alerts',
+      `'no-channel' AS delivery_status`,
+      `delivery_status = 'pending' AND id NOT IN (SELECT alert_id FROM alert_deliveries) ${options.targetId === undefined ? '' : 'AND target_id = $1'}`,
+      options.targetId === undefined ? [] : [options.targetId],
+    );
+    return result;
+  }
   await store.run(
     `UPDATE alerts SET delivery_status = 'no-channel' WHERE delivery_status = 'pending' AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id)
      ${options.targetId === undefined ? '' : 'AND target_id = $1'}`,
@@ -98,7 +112,21 @@ export async function deliverAlerts(store: DuckDbStore, options: DeliverOptions 
   return result;
 }
 
-async function summarise(store: DuckDbStore, alertIds: number[]): Promise<void> {
+async function summarise(store: Store, alertIds: number[]): Promise<void> {
+  if (store.dialect === 'clickhouse') {
+    await store.run(
+      `INSERT INTO alerts_data SELECT a.* REPLACE (s.status AS delivery_status, s.attempts AS attempts, s.delivered_at AS delivered_at, s.last_error AS last_error,
+         now64(3, 'UTC') AS updated_at)
+       FROM alerts a JOIN (
+         SELECT alert_id,
+           multiIf(min(status = 'delivered') = 1, 'delivered', max(status = 'failed') = 1, 'failed', 'pending') AS status,
+           toInt32(sum(attempts)) AS attempts, max(delivered_at) AS delivered_at, max(last_error) AS last_error
+         FROM alert_deliveries WHERE toString(alert_id) IN $1 GROUP BY alert_id
+       ) s ON s.alert_id = a.id`,
+      [alertIds.map(String)],
+    );
+    return;
+  }
   await store.run(
     `UPDATE alerts SET
        delivery_status = s.status, attempts = s.attempts, delivered_at = s.delivered_at, last_error = s.last_error

@@ -1,18 +1,18 @@
 /**
  * Turn a target's rules into alerts. Event rules (lost-authority, new-toxic) judge the link events
- * written since the rule last looked (alert_rules.last_event_id), so each event is judged once
+ * written since the rule last looked (alert_rules.last_event_id; on ClickHouse, whose events have no
+ * sequence, the events not in the rule's alert_rule_events), so each event is judged once
  * whatever runs in between. Day rules (refdomains-drop, velocity-spike) fire at most once per rule
  * and UTC day. Each alert gets one pending delivery per channel of the target.
  */
 import type { TargetRecord } from '../../reports/index.js';
-import type { DuckDbStore, SqlParam } from '../../store/index.js';
+import type { SqlParam, Store } from '../../store/index.js';
 import { backlinkSql } from '../internal/target-scope-sql.js';
 import { listAlertRules } from './alert-rules.js';
 import type { AlertRule } from './alert-rules.js';
-import { queueAlert } from './queue-alert.js';
+import { clickHouseEventRule } from './event-rule-clickhouse.js';
+import { insertAlert, judgeEvents } from './judge-events.js';
 
-/** Links listed in one alert at most; the total is always given. */
-const MAX_LINKS = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AlertLink {
@@ -39,7 +39,7 @@ export interface EvaluateResult {
   notes: string[];
 }
 
-interface EventRow {
+export interface EventRow {
   id: bigint;
   src_url: string;
   dst_url: string;
@@ -49,7 +49,7 @@ interface EventRow {
   score: number | null;
 }
 
-export async function evaluateAlerts(store: DuckDbStore, target: TargetRecord, options: { now?: Date } = {}): Promise<EvaluateResult> {
+export async function evaluateAlerts(store: Store, target: TargetRecord, options: { now?: Date } = {}): Promise<EvaluateResult> {
   const now = options.now ?? new Date();
   const rules = (await listAlertRules(store, target.id)).filter((r) => r.enabled);
   const out: EvaluateResult = { alerts: [], notes: [] };
@@ -57,53 +57,43 @@ export async function evaluateAlerts(store: DuckDbStore, target: TargetRecord, o
   // One transaction: a run killed between a rule's last_event_id and its alert (or an alert and its
   // deliveries) would otherwise never raise (or never send) that alert.
   return store.transaction(async () => {
-    const maxEvent = Number((await store.one<{ id: bigint | null }>(`SELECT max(id) AS id FROM link_events`))?.id ?? 0);
+    // ClickHouse's link events have no id: its event rules keep the events they judged instead.
+    const maxEvent = store.dialect === 'clickhouse' ? null : Number((await store.one<{ id: bigint | null }>(`SELECT max(id) AS id FROM link_events`))?.id ?? 0);
     for (const rule of rules) {
-      if (rule.kind === 'lost-authority' || rule.kind === 'new-toxic') await eventRule(store, target, rule, maxEvent, out);
-      else if (rule.kind === 'refdomains-drop') await refDomainsDrop(store, target, rule, now, out);
+      if (rule.kind === 'lost-authority' || rule.kind === 'new-toxic') {
+        if (maxEvent === null) await clickHouseEventRule(store, target, rule, out);
+        else await eventRule(store, target, rule, maxEvent, out);
+      } else if (rule.kind === 'refdomains-drop') await refDomainsDrop(store, target, rule, now, out);
       else await velocitySpike(store, target, rule, now, out);
     }
     return out;
   });
 }
 
-async function eventRule(store: DuckDbStore, target: TargetRecord, rule: AlertRule, maxEvent: number, out: EvaluateResult): Promise<void> {
+async function eventRule(store: Store, target: TargetRecord, rule: AlertRule, maxEvent: number, out: EvaluateResult): Promise<void> {
   const lost = rule.kind === 'lost-authority';
   const params: SqlParam[] = [rule.id, maxEvent, lost ? 'lost' : 'new'];
   const rows = await store.all<EventRow>(
     `SELECT e.id, l.src_url, l.dst_url, l.anchor, l.src_domain, e.reason, ${lost ? 'd.authority' : 'd.toxicity'} AS score
      FROM link_events e JOIN links l ON l.id = e.link_id LEFT JOIN domains d ON d.domain = l.src_domain
-     WHERE e.id > (SELECT last_event_id FROM alert_rules WHERE id = $1) AND e.id <= $2 AND e.event = $3 AND ${backlinkSql(target, params)}
+     WHERE e.id > (SELECT last_event_id FROM alert_rules WHERE id = $1) AND e.id <= $2 AND e.event = $3 AND ${backlinkSql(target, params, store.dialect)}
      ORDER BY score DESC NULLS LAST, e.id`,
     params,
   );
   await store.run(`UPDATE alert_rules SET last_event_id = greatest(last_event_id, $2) WHERE id = $1`, [rule.id, maxEvent]);
-  const unscored = rows.filter((r) => r.score === null).length;
-  if (unscored > 0) {
-    out.notes.push(
-      lost
-        ? `rule ${rule.id} (lost-authority): ${unscored} lost links come from domains without an authority yet; run vouch rank`
-        : `rule ${rule.id} (new-toxic): ${unscored} new links come from domains without a toxicity yet; run vouch audit, the rule cannot fire for them until then`,
-    );
-  }
-  const hits = rows.filter((r) => r.score !== null && r.score >= rule.threshold);
-  if (hits.length === 0) return;
-  const links: AlertLink[] = hits.slice(0, MAX_LINKS).map((r) => ({ srcUrl: r.src_url, dstUrl: r.dst_url, anchor: r.anchor, domain: r.src_domain, reason: r.reason, score: r.score! }));
-  const domains = new Set(hits.map((h) => h.src_domain)).size;
-  const message = lost
-    ? `${hits.length} backlinks lost from ${domains} domains with authority ≥ ${rule.threshold} (${target.name})`
-    : `${hits.length} new backlinks from ${domains} domains with toxicity ≥ ${rule.threshold} (${target.name})`;
-  const first = Number(hits[hits.length - 1]!.id);
-  await insertAlert(store, target, rule, `events:${first}-${maxEvent}`, message, { total: hits.length, domains, links }, out);
+  const hits = judgeEvents(target, rule, rows, out);
+  if (hits === null) return;
+  const first = Number(hits.rows[hits.rows.length - 1]!.id);
+  await insertAlert(store, target, rule, `events:${first}-${maxEvent}`, hits.message, hits.details, out);
 }
 
-async function refDomainsDrop(store: DuckDbStore, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
+async function refDomainsDrop(store: Store, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const params: SqlParam[] = [now, dayAgo];
   const row = await store.one<{ now_count: number; before_count: number }>(
     `SELECT count(DISTINCT l.src_domain) FILTER (WHERE l.first_seen <= $1 AND (l.lost_at IS NULL OR l.lost_at > $1))::INTEGER AS now_count,
             count(DISTINCT l.src_domain) FILTER (WHERE l.first_seen <= $2 AND (l.lost_at IS NULL OR l.lost_at > $2))::INTEGER AS before_count
-     FROM links l WHERE ${backlinkSql(target, params)}`,
+     FROM links l WHERE ${backlinkSql(target, params, store.dialect)}`,
     params,
   );
   const before = row?.before_count ?? 0;
@@ -115,7 +105,7 @@ async function refDomainsDrop(store: DuckDbStore, target: TargetRecord, rule: Al
   await insertAlert(store, target, rule, `day:${now.toISOString().slice(0, 10)}`, message, { before, now: current, dropPercent }, out);
 }
 
-async function velocitySpike(store: DuckDbStore, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
+async function velocitySpike(store: Store, target: TargetRecord, rule: AlertRule, now: Date, out: EvaluateResult): Promise<void> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const windowStart = new Date(dayAgo.getTime() - rule.params.days * DAY_MS);
   const params: SqlParam[] = [now, dayAgo, windowStart];
@@ -123,7 +113,7 @@ async function velocitySpike(store: DuckDbStore, target: TargetRecord, rule: Ale
     `SELECT count(*) FILTER (WHERE e.occurred_at > $2 AND e.occurred_at <= $1)::INTEGER AS recent,
             count(*) FILTER (WHERE e.occurred_at > $3 AND e.occurred_at <= $2)::INTEGER AS baseline,
             count(*) FILTER (WHERE e.occurred_at <= $3)::INTEGER AS older
-     FROM link_events e JOIN links l ON l.id = e.link_id WHERE e.event = 'new' AND ${backlinkSql(target, params)}`,
+     FROM link_events e JOIN links l ON l.id = e.link_id WHERE e.event = 'new' AND ${backlinkSql(target, params, store.dialect)}`,
     params,
   );
   // A profile seen for the first time inside the window is all "new": that is no spike.
@@ -135,12 +125,4 @@ async function velocitySpike(store: DuckDbStore, target: TargetRecord, rule: Ale
   if (row.recent < rule.params.minLinks || row.recent < rule.threshold * Math.max(dailyMean, 1)) return;
   const message = `link velocity spike: ${row.recent} new backlinks in 24 h, ${(row.recent / Math.max(dailyMean, 1)).toFixed(1)}× the daily mean of ${dailyMean.toFixed(1)} (${target.name})`;
   await insertAlert(store, target, rule, `day:${now.toISOString().slice(0, 10)}`, message, { newLinks: row.recent, dailyMean, days: rule.params.days }, out);
-}
-
-async function insertAlert(store: DuckDbStore, target: TargetRecord, rule: AlertRule, dedupeKey: string, message: string, details: Record<string, unknown>, out: EvaluateResult): Promise<void> {
-  const seen = await store.one<{ id: bigint }>(`SELECT id FROM alerts WHERE rule_id = $1 AND dedupe_key = $2`, [rule.id, dedupeKey]);
-  if (seen !== undefined) return;
-  const payload = { rule: { id: rule.id, kind: rule.kind, threshold: rule.threshold }, ...details };
-  const id = await queueAlert(store, { targetId: target.id, rule: `${rule.kind} ≥ ${rule.threshold}`, ruleId: rule.id, kind: rule.kind, dedupeKey, message, payload });
-  out.alerts.push({ id, ruleId: rule.id, kind: rule.kind, message, details: payload });
 }

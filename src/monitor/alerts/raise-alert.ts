@@ -1,4 +1,4 @@
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { queueAlert } from './queue-alert.js';
 
 export interface RaiseAlertInput {
@@ -17,7 +17,7 @@ export interface RaiseAlertInput {
  * a rule's alert.
  * @returns the alert id, or null when an alert with the same kind and key exists already.
  */
-export async function raiseAlert(store: DuckDbStore, input: RaiseAlertInput): Promise<number | null> {
+export async function raiseAlert(store: Store, input: RaiseAlertInput): Promise<number | null> {
   const seen = await store.one<{ id: bigint }>(`SELECT id FROM alerts WHERE target_id = $1 AND kind = $2 AND dedupe_key = $3`, [input.targetId, input.kind, input.dedupeKey]);
   if (seen !== undefined) return null;
   return store.transaction(() =>

@@ -3,19 +3,27 @@
  * transaction that records the verdicts (events, link rows, the page, its failure count, and the
  * queue row). NOTE: the queue row turns `done` in the same transaction as the events, so a job
  * killed at any point either wrote a page's events and marked it done, or did neither.
+ * ClickHouse has no transactions: there page-check-clickhouse.ts writes in an order that a resumed
+ * job can repeat without duplicating an event.
  */
 import type { TargetScope } from '../../core/types.js';
-import type { DuckDbStore, SqlParam } from '../../store/index.js';
+import type { SqlParam, Store } from '../../store/index.js';
 import type { PageObservation } from '../types.js';
 import { linkIdentity } from './decide-links.js';
 import type { LinkDecision, PreviousPage, StoredBacklink } from './decide-links.js';
 import type { CheckedPage } from './observe-page.js';
+import { recordClickHousePageCheck } from './page-check-clickhouse.js';
 import { backlinkSql } from './target-scope-sql.js';
 
 export interface PageContext {
   backlinks: StoredBacklink[];
-  /** Identities (linkIdentity) of every stored link of the page, backlinks or not. */
-  known: Set<string>;
+  /** dst_domain of each backlink by id (ClickHouse's link events carry it). */
+  dstDomains: Map<number, string>;
+  /**
+   * Identities (linkIdentity) of every stored link of the page, backlinks or not; null on ClickHouse,
+   * where they are looked up at record time, by the domains the page links to (the sorting key).
+   */
+  known: Set<string> | null;
   previous: PreviousPage | null;
   failures: number;
 }
@@ -23,6 +31,7 @@ export interface PageContext {
 interface RawBacklink {
   id: bigint;
   dst_url: string;
+  dst_domain: string;
   kind: string;
   anchor: string;
   nofollow: boolean;
@@ -34,15 +43,15 @@ interface RawBacklink {
   source: string;
 }
 
-export async function loadPageContext(store: DuckDbStore, url: string, target: { scope: TargetScope; value: string }, recheckLost: boolean): Promise<PageContext> {
+export async function loadPageContext(store: Store, url: string, target: { scope: TargetScope; value: string }, recheckLost: boolean): Promise<PageContext> {
   const params: SqlParam[] = [url];
-  const scope = backlinkSql(target, params);
+  const scope = backlinkSql(target, params, store.dialect);
   const rows = await store.all<RawBacklink>(
-    `SELECT id, dst_url, kind, anchor, nofollow, ugc, sponsored, meta_nofollow, lost_reason, lost_at, source FROM links l
+    `SELECT id, dst_url, dst_domain, kind, anchor, nofollow, ugc, sponsored, meta_nofollow, lost_reason, lost_at, source FROM links l
      WHERE l.src_url = $1 AND ${scope} ${recheckLost ? '' : 'AND l.lost_at IS NULL'} ORDER BY id`,
     params,
   );
-  const all = await store.all<{ dst_url: string; kind: string; anchor: string }>(`SELECT dst_url, kind, anchor FROM links WHERE src_url = $1`, [url]);
+  const all = store.dialect === 'clickhouse' ? null : await store.all<{ dst_url: string; kind: string; anchor: string }>(`SELECT dst_url, kind, anchor FROM links WHERE src_url = $1`, [url]);
   const page = await store.one<{ noindex: boolean; canonical: string | null }>(`SELECT noindex, canonical FROM pages WHERE url = $1`, [url]);
   const mp = await store.one<{ failures: number }>(`SELECT failures FROM monitor_pages WHERE url = $1`, [url]);
   return {
@@ -59,7 +68,8 @@ export async function loadPageContext(store: DuckDbStore, url: string, target: {
       lostReason: r.lost_at === null ? null : (r.lost_reason ?? 'link-removed'),
       source: r.source,
     })),
-    known: new Set(all.map((l) => linkIdentity(l.dst_url, l.kind, l.anchor))),
+    dstDomains: new Map(rows.map((r) => [Number(r.id), r.dst_domain])),
+    known: all === null ? null : new Set(all.map((l) => linkIdentity(l.dst_url, l.kind, l.anchor))),
     previous: page === undefined ? null : { noindex: page.noindex, canonical: page.canonical },
     failures: mp?.failures ?? 0,
   };
@@ -76,7 +86,8 @@ export interface RecordCheckInput {
 }
 
 /** Write one page's outcome; returns the number of links stored for the first time. */
-export async function recordPageCheck(store: DuckDbStore, input: RecordCheckInput): Promise<number> {
+export async function recordPageCheck(store: Store, input: RecordCheckInput): Promise<number> {
+  if (store.dialect === 'clickhouse') return recordClickHousePageCheck(store, input);
   const { jobId, url, at, checked, decisions } = input;
   const obs: PageObservation = checked.observation;
   return store.transaction(async () => {
@@ -110,9 +121,10 @@ export async function recordPageCheck(store: DuckDbStore, input: RecordCheckInpu
     }
     // A link an imported row was matched to (by URL, its anchor worded otherwise) is not new.
     const claimed = new Set(decisions.flatMap((d) => (d.seen === null ? [] : [linkIdentity(d.seen.dstUrl, d.seen.kind, d.seen.anchor)])));
+    const known = input.context.known ?? new Set<string>();
     const fresh = checked.records.filter((r) => {
       const id = linkIdentity(r.dstUrl, r.kind, r.anchor);
-      return !input.context.known.has(id) && !claimed.has(id);
+      return !known.has(id) && !claimed.has(id);
     });
     const written = fresh.length > 0 ? (await store.writeLinks(fresh, { jobId })).inserted : 0;
     if (checked.facts !== null) {

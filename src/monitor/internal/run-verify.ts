@@ -4,7 +4,7 @@
  * fetched outside the store queue and recorded inside it, in one transaction.
  */
 import { createPoliteFetching, finishJob, openJob, updateJobProgress } from '../../crawl/index.js';
-import type { DuckDbStore, SqlParam } from '../../store/index.js';
+import type { SqlParam, Store } from '../../store/index.js';
 import type { TargetRecord } from '../../reports/index.js';
 import type { LossReason, VerifyProgress, VerifyResult } from '../types.js';
 import type { ResolvedVerifyOptions } from '../verify-defaults.js';
@@ -27,17 +27,18 @@ export function verifyJobKey(targetId: number): string {
   return `target:${targetId}`;
 }
 
-export async function runVerify(store: DuckDbStore, target: TargetRecord, o: ResolvedVerifyOptions, hooks: RunVerifyHooks = {}): Promise<VerifyResult> {
+export async function runVerify(store: Store, target: TargetRecord, o: ResolvedVerifyOptions, hooks: RunVerifyHooks = {}): Promise<VerifyResult> {
   const started = performance.now();
   const mutex = storeMutex(store);
   const { job, resumed, total } = await mutex.run(async () => {
     const opened = await openJob(store, { kind: 'verify', jobKey: verifyJobKey(target.id), params: { target: target.name, failuresBeforeLost: o.failuresBeforeLost, recheckLost: o.recheckLost }, fresh: o.fresh });
     if (!opened.resumed) {
       const params: SqlParam[] = [opened.job.id];
-      const scope = backlinkSql(target, params);
+      const scope = backlinkSql(target, params, store.dialect);
+      const into = store.dialect === 'clickhouse' ? `verify_queue_data (job_id, url, host, state, updated_at)` : `verify_queue (job_id, url, host, state)`;
       await store.run(
-        `INSERT INTO verify_queue (job_id, url, host, state)
-         SELECT $1, l.src_url, any_value(l.src_host), 'queued' FROM links l WHERE ${scope} ${o.recheckLost ? '' : 'AND l.lost_at IS NULL'} GROUP BY l.src_url`,
+        `INSERT INTO ${into}
+         SELECT $1, l.src_url, any_value(l.src_host), 'queued'${store.dialect === 'clickhouse' ? `, now64(3, 'UTC')` : ''} FROM links l WHERE ${scope} ${o.recheckLost ? '' : 'AND l.lost_at IS NULL'} GROUP BY l.src_url`,
         params,
       );
     }
@@ -131,7 +132,7 @@ export async function runVerify(store: DuckDbStore, target: TargetRecord, o: Res
   const state = hooks.signal?.aborted && (byHost.size > 0 || done < total) ? 'interrupted' : 'done';
   const events = await mutex.run(async () => {
     await finishJob(store, job.id, state, { progress: { pages: total, done, failed } });
-    if (state === 'done') await store.run(`DELETE FROM verify_queue WHERE job_id = $1`, [job.id]);
+    if (state === 'done') await store.run(`DELETE FROM ${store.dialect === 'clickhouse' ? 'verify_queue_data' : 'verify_queue'} WHERE job_id = $1`, [job.id]);
     return store.all<{ event: 'new' | 'lost' | 'recovered'; reason: LossReason | null; links: number }>(
       `SELECT event, reason, count(*)::INTEGER AS links FROM link_events WHERE job_id = $1 GROUP BY ALL ORDER BY event, reason`,
       [job.id],
@@ -139,7 +140,7 @@ export async function runVerify(store: DuckDbStore, target: TargetRecord, o: Res
   });
   const checkedLinks = await mutex.run(async () => {
     const params: SqlParam[] = [];
-    const row = await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM links l WHERE ${backlinkSql(target, params)} ${o.recheckLost ? '' : 'AND l.lost_at IS NULL'}`, params);
+    const row = await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM links l WHERE ${backlinkSql(target, params, store.dialect)} ${o.recheckLost ? '' : 'AND l.lost_at IS NULL'}`, params);
     return row?.n ?? 0;
   });
   return { jobId: job.id, resumed, state, pages: total, pagesThisRun: thisRun, failedPages: failed, links: checkedLinks, events, elapsedMs: performance.now() - started };

@@ -1,3 +1,4 @@
+import type { StoreDialect } from '../../store/index.js';
 import type { Contact } from '../find-contacts.js';
 
 /** A prospect as stored in the pipeline. */
@@ -30,7 +31,16 @@ export interface ProspectNote {
   text: string;
 }
 
-export const PROSPECT_COLUMNS = `id, target_id, kind, domain, url, status, score, explanation, details::VARCHAR AS details, contacts::VARCHAR AS contacts, tags, strftime(follow_up, '%Y-%m-%d') AS follow_up, link_id, won_at, created_at, updated_at, status_changed_at`;
+/**
+ * The columns of `prospects`, as read by {@link toProspectRecord}. On ClickHouse the JSON columns
+ * are text already, and the follow-up Date is turned into its day in JS: an alias named like a
+ * column would stand for the column in that query's WHERE there.
+ */
+export function prospectColumns(dialect: StoreDialect): string {
+  return dialect === 'clickhouse'
+    ? `id, target_id, kind, domain, url, status, score, explanation, details, contacts, tags, follow_up, link_id, won_at, created_at, updated_at, status_changed_at`
+    : `id, target_id, kind, domain, url, status, score, explanation, details::VARCHAR AS details, contacts::VARCHAR AS contacts, tags, strftime(follow_up, '%Y-%m-%d') AS follow_up, link_id, won_at, created_at, updated_at, status_changed_at`;
+}
 
 export interface ProspectDbRow {
   id: bigint;
@@ -44,7 +54,8 @@ export interface ProspectDbRow {
   details: string | null;
   contacts: string | null;
   tags: string[] | null;
-  follow_up: string | null;
+  /** The day as text (DuckDB), or as a Date at midnight UTC (ClickHouse). */
+  follow_up: string | Date | null;
   link_id: bigint | null;
   won_at: Date | null;
   created_at: Date;
@@ -65,7 +76,7 @@ export function toProspectRecord(r: ProspectDbRow, notes: ProspectNote[] = []): 
     details: r.details === null ? {} : (JSON.parse(r.details) as Record<string, unknown>),
     contacts: r.contacts === null ? [] : (JSON.parse(r.contacts) as Contact[]),
     tags: r.tags ?? [],
-    followUp: r.follow_up,
+    followUp: r.follow_up instanceof Date ? r.follow_up.toISOString().slice(0, 10) : r.follow_up,
     linkId: r.link_id === null ? null : Number(r.link_id),
     wonAt: r.won_at,
     createdAt: r.created_at,

@@ -6,6 +6,7 @@
 import { linkIntersect } from '../../reports/index.js';
 import type { Store } from '../../store/index.js';
 import { PROSPECT_DEFAULTS, type ProspectSource } from '../prospect-defaults.js';
+import { dialectSql } from './dialect-sql.js';
 import type { ProspectContext } from './prospect-context.js';
 
 export interface Candidate {
@@ -21,8 +22,15 @@ export interface Candidate {
   competitorCount?: number;
 }
 
-/** The page `srcExpr` has no live link, of any kind, to the target's domain (named parameter $target). */
-const notLinkingTarget = (srcExpr: string): string => `NOT EXISTS (SELECT 1 FROM links t WHERE t.src_url = ${srcExpr} AND t.lost_at IS NULL AND t.dst_domain = $target)`;
+/**
+ * The page `srcExpr` has no live link, of any kind, to the target's domain (named parameter $target).
+ * ClickHouse gets the uncorrelated form: correlated subqueries are new there (25.x), a set is not.
+ */
+function notLinkingTarget(store: Store, srcExpr: string): string {
+  return store.dialect === 'clickhouse'
+    ? `${srcExpr} NOT IN (SELECT src_url FROM links WHERE lost_at IS NULL AND dst_domain = $target)`
+    : `NOT EXISTS (SELECT 1 FROM links t WHERE t.src_url = ${srcExpr} AND t.lost_at IS NULL AND t.dst_domain = $target)`;
+}
 const OK_PAGE = (alias: string): string => `${alias}.status BETWEEN 200 AND 299`;
 
 /** Domains that link (live) to at least one competitor and not to the target: the intersect report. */
@@ -37,12 +45,13 @@ export async function gapCandidates(store: Store, ctx: ProspectContext): Promise
   const names = new Map(ctx.competitors.map((c) => [c.value, c.name]));
   const wanted = rows.filter((r) => !ctx.excluded.includes(r.domain));
   if (wanted.length === 0) return [];
+  const f = dialectSql(store.dialect);
   const blobs = new Map(
     (
       await store.all<{ domain: string; blob: string | null }>(
-        `SELECT l.src_domain AS domain, string_agg(DISTINCT coalesce(p.title, '') || ' ' || l.anchor, ' ') AS blob
+        `SELECT l.src_domain AS domain, ${f.joinTexts(`coalesce(p.title, '') || ' ' || l.anchor`, true)} AS blob
          FROM links l LEFT JOIN pages p ON p.url = l.src_url
-         WHERE l.lost_at IS NULL AND list_contains($1, l.src_domain) AND list_contains($2, l.dst_domain)
+         WHERE l.lost_at IS NULL AND ${f.has('$1', 'l.src_domain')} AND ${f.has('$2', 'l.dst_domain')}
          GROUP BY l.src_domain`,
         [wanted.map((r) => r.domain), ctx.competitorDomains],
       )
@@ -65,15 +74,16 @@ export async function gapCandidates(store: Store, ctx: ProspectContext): Promise
 
 /** Pages that link to a dead URL (4xx/5xx, or a network failure) outside the target. */
 export async function brokenCandidates(store: Store, ctx: ProspectContext): Promise<Candidate[]> {
+  const f = dialectSql(store.dialect);
   const rows = await store.all<{ src_url: string; domain: string; dead_url: string; anchor: string; dead_status: number; dead_error: string | null; title: string | null; text: string | null }>(
-    `SELECT l.src_url, l.src_domain AS domain, l.dst_url AS dead_url, min(l.anchor) AS anchor, any_value(d.status) AS dead_status, any_value(d.error) AS dead_error,
-       any_value(s.title) AS title, any_value(left(s.text, 5000)) AS text
+    `SELECT l.src_url AS src_url, l.src_domain AS domain, l.dst_url AS dead_url, min(l.anchor) AS anchor, any_value(d.status) AS dead_status, any_value(d.error) AS dead_error,
+       any_value(s.title) AS title, any_value(${f.left('s.text', 5000)}) AS text
      FROM links l JOIN pages d ON d.url = l.dst_url LEFT JOIN pages s ON s.url = l.src_url
      WHERE l.lost_at IS NULL AND l.kind IN ('a', 'img') AND l.src_domain <> l.dst_domain AND l.dst_domain <> $target
-       AND NOT list_contains($excluded, l.src_domain)
+       AND NOT ${f.has('$excluded', 'l.src_domain')}
        AND (d.status >= 400 OR (d.status = 0 AND d.error IN ('NETWORK', 'TIMEOUT')))
        AND (s.url IS NULL OR ${OK_PAGE('s')})
-       AND ${notLinkingTarget('l.src_url')}
+       AND ${notLinkingTarget(store, 'l.src_url')}
      GROUP BY l.src_url, l.src_domain, l.dst_url`,
     { target: ctx.targetDomain, excluded: ctx.excluded },
   );
@@ -94,12 +104,18 @@ export async function brokenCandidates(store: Store, ctx: ProspectContext): Prom
 /** Pages that still answer but no longer link to a competitor. */
 export async function lostCandidates(store: Store, ctx: ProspectContext): Promise<Candidate[]> {
   if (ctx.competitorDomains.length === 0) return [];
+  const f = dialectSql(store.dialect);
+  // The page links to that URL no more: no live link of any kind or anchor from it to it.
+  const gone =
+    store.dialect === 'clickhouse'
+      ? `(l.src_url, l.dst_url) NOT IN (SELECT src_url, dst_url FROM links WHERE lost_at IS NULL AND has($competitors, dst_domain))`
+      : `NOT EXISTS (SELECT 1 FROM links k WHERE k.src_url = l.src_url AND k.dst_url = l.dst_url AND k.lost_at IS NULL)`;
   const rows = await store.all<{ src_url: string; domain: string; competitor_url: string; anchor: string; lost_at: Date; title: string | null; text: string | null }>(
-    `SELECT l.src_url, l.src_domain AS domain, l.dst_url AS competitor_url, min(l.anchor) AS anchor, max(l.lost_at) AS lost_at, any_value(s.title) AS title, any_value(left(s.text, 5000)) AS text
+    `SELECT l.src_url AS src_url, l.src_domain AS domain, l.dst_url AS competitor_url, min(l.anchor) AS anchor, max(l.lost_at) AS lost_at, any_value(s.title) AS title,
+       any_value(${f.left('s.text', 5000)}) AS text
      FROM links l JOIN pages s ON s.url = l.src_url
-     WHERE l.lost_at IS NOT NULL AND list_contains($competitors, l.dst_domain) AND NOT list_contains($excluded, l.src_domain)
-       AND ${OK_PAGE('s')} AND ${notLinkingTarget('l.src_url')}
-       AND NOT EXISTS (SELECT 1 FROM links k WHERE k.src_url = l.src_url AND k.dst_url = l.dst_url AND k.lost_at IS NULL)
+     WHERE l.lost_at IS NOT NULL AND ${f.has('$competitors', 'l.dst_domain')} AND NOT ${f.has('$excluded', 'l.src_domain')}
+       AND ${OK_PAGE('s')} AND ${notLinkingTarget(store, 'l.src_url')} AND ${gone}
      GROUP BY l.src_url, l.src_domain, l.dst_url`,
     { target: ctx.targetDomain, excluded: ctx.excluded, competitors: ctx.competitorDomains },
   );
@@ -122,12 +138,13 @@ function escapeRe(s: string): string {
 export async function mentionCandidates(store: Store, ctx: ProspectContext): Promise<Candidate[]> {
   if (ctx.brandTerms.length === 0) return [];
   const pattern = `(^|[^a-z0-9])(${ctx.brandTerms.map(escapeRe).join('|')})([^a-z0-9]|$)`;
+  const f = dialectSql(store.dialect);
   const rows = await store.all<{ url: string; domain: string; title: string | null; text: string | null }>(
-    `SELECT p.url, p.domain, p.title, left(p.text, 20000) AS text
+    `SELECT p.url AS url, p.domain AS domain, p.title AS title, ${f.left('p.text', 20000)} AS text
      FROM pages p
-     WHERE ${OK_PAGE('p')} AND NOT list_contains($excluded, p.domain)
-       AND regexp_matches(lower(coalesce(p.title, '') || ' ' || coalesce(p.text, '')), $pattern)
-       AND ${notLinkingTarget('p.url')}`,
+     WHERE ${OK_PAGE('p')} AND NOT ${f.has('$excluded', 'p.domain')}
+       AND ${f.matches(f.lower(`coalesce(p.title, '') || ' ' || coalesce(p.text, '')`), '$pattern')}
+       AND ${notLinkingTarget(store, 'p.url')}`,
     { target: ctx.targetDomain, excluded: ctx.excluded, pattern },
   );
   const re = new RegExp(pattern);
@@ -151,13 +168,17 @@ export async function mentionCandidates(store: Store, ctx: ProspectContext): Pro
 /** Pages titled like a links page, with many outbound links, one of them to a competitor. */
 export async function resourceCandidates(store: Store, ctx: ProspectContext, minDomains: number = PROSPECT_DEFAULTS.resourceMinDomains): Promise<Candidate[]> {
   if (ctx.competitorDomains.length === 0) return [];
+  const f = dialectSql(store.dialect);
+  // NOTE: the join's other conditions sit in WHERE (the same for an inner join): older ClickHouse takes only equalities in ON.
   const rows = await store.all<{ url: string; domain: string; title: string; domains: bigint; anchors: string; text: string | null }>(
-    `SELECT p.url, p.domain, p.title, count(DISTINCT l.dst_domain) AS domains, string_agg(l.anchor, ' ') AS anchors, any_value(left(p.text, 5000)) AS text
-     FROM pages p JOIN links l ON l.src_url = p.url AND l.lost_at IS NULL AND l.kind = 'a' AND l.dst_domain <> p.domain
-     WHERE ${OK_PAGE('p')} AND NOT list_contains($excluded, p.domain) AND regexp_matches(coalesce(p.title, ''), $title, 'i')
-       AND ${notLinkingTarget('p.url')}
+    `SELECT p.url AS url, p.domain AS domain, p.title AS title, count(DISTINCT l.dst_domain) AS domains, ${f.joinTexts('l.anchor')} AS anchors,
+       any_value(${f.left('p.text', 5000)}) AS text
+     FROM pages p JOIN links l ON l.src_url = p.url
+     WHERE l.lost_at IS NULL AND l.kind = 'a' AND l.dst_domain <> p.domain
+       AND ${OK_PAGE('p')} AND NOT ${f.has('$excluded', 'p.domain')} AND ${f.matches(`coalesce(p.title, '')`, '$title', true)}
+       AND ${notLinkingTarget(store, 'p.url')}
      GROUP BY p.url, p.domain, p.title
-     HAVING count(DISTINCT l.dst_domain) >= $min AND bool_or(list_contains($competitors, l.dst_domain))`,
+     HAVING count(DISTINCT l.dst_domain) >= $min AND ${f.anyTrue(f.has('$competitors', 'l.dst_domain'))}`,
     { target: ctx.targetDomain, excluded: ctx.excluded, competitors: ctx.competitorDomains, title: PROSPECT_DEFAULTS.resourceTitle, min: minDomains },
   );
   return rows.map((r) => ({
