@@ -5,13 +5,14 @@ import { globalsOf } from './globals.js';
 
 /**
  * Open the DuckDB store named by --data / VOUCH_DATA for the length of `fn`, and always close it.
- * Commands written against DuckDB use this one: with `--store` (a ClickHouse store) they refuse.
+ * Only what needs the DuckDB file itself uses this one (a local crawl's frontier): with `--store`
+ * (a ClickHouse store) it refuses, adding `hint` (what to do instead) to the message.
  * @throws VouchError STORE_UNSUPPORTED when --store / VOUCH_STORE names another store.
  */
-export async function withStore<T>(command: Command, fn: (store: DuckDbStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(command: Command, fn: (store: DuckDbStore) => Promise<T>, hint = ''): Promise<T> {
   const globals = globalsOf(command);
   if (globals.store) {
-    throw new VouchError('STORE_UNSUPPORTED', `vouch ${commandPath(command)} needs the DuckDB store; it does not run on --store ${redact(globals.store)} yet.`);
+    throw new VouchError('STORE_UNSUPPORTED', `vouch ${commandPath(command)} needs the DuckDB store; it does not run on --store ${redact(globals.store)}.${hint ? ` ${hint}` : ''}`);
   }
   const { openStore } = await import('../store/index.js');
   const store = await openStore({ dataDir: globals.data });

@@ -6,7 +6,8 @@ import { globalsOf } from '../globals.js';
 import { printReport, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { Progress } from '../progress.js';
-import { withStore } from '../with-store.js';
+import type { Store } from '../../store/index.js';
+import { withAnyStore, withStore } from '../with-store.js';
 
 interface CrawlFlags {
   scope: string;
@@ -153,21 +154,30 @@ export function registerCrawl(program: Command): void {
         if (!globals.quiet && !globals.json) process.stderr.write(line + '\n');
       };
       try {
-        const result = await withStore(command, async (store) => {
-          const hooks = {
-            signal: controller.signal,
-            onStart: ({ jobId, jobKey, resumed }: { jobId: number; jobKey: string; resumed: boolean }) =>
-              say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}` + (flags.frontier !== undefined ? ` (${jobKey} on the frontier)` : '')),
-            onProgress: progressReporter(progress, options.maxPages ?? null),
-          };
-          const crawled =
-            flags.frontier !== undefined
-              ? await (await import('../../crawl/distributed/index.js')).distributedCrawl(store, { ...options, frontier: flags.frontier, fetch: flags.fetch, leaseMs: flags.lease ?? null }, hooks)
-              : await (await import('../../crawl/crawler/index.js')).crawl(store, options, hooks);
-          // A new link from a prospect's site to its target wins the prospect; a lost one raises an alert.
+        const hooks = {
+          signal: controller.signal,
+          onStart: ({ jobId, jobKey, resumed }: { jobId: number; jobKey: string; resumed: boolean }) =>
+            say(`${resumed ? 'resuming' : 'starting'} crawl job ${jobId}` + (flags.frontier !== undefined ? ` (${jobKey} on the frontier)` : '')),
+          onProgress: progressReporter(progress, options.maxPages ?? null),
+        };
+        // A new link from a prospect's site to its target wins the prospect; a lost one raises an alert.
+        const settle = async (store: Store, crawled: CrawlResult): Promise<CrawlResult> => {
           if (crawled.state === 'done') await (await import('../internal/settle-prospects.js')).settleProspects(store);
           return crawled;
-        });
+        };
+        // The Redis frontier's owner writes through the store port (DuckDB or ClickHouse); a local
+        // crawl keeps its frontier in the DuckDB file.
+        const frontier = flags.frontier;
+        const result =
+          frontier !== undefined
+            ? await withAnyStore(command, async (store) =>
+                settle(store, await (await import('../../crawl/distributed/index.js')).distributedCrawl(store, { ...options, frontier, fetch: flags.fetch, leaseMs: flags.lease ?? null }, hooks)),
+              )
+            : await withStore(
+                command,
+                async (store) => settle(store, await (await import('../../crawl/crawler/index.js')).crawl(store, options, hooks)),
+                'A local crawl keeps its frontier in the DuckDB file; to crawl into this store, add --frontier redis://host:6379 (see docs/scale-out.md).',
+              );
         progress.stop();
         printResult(result, globals.json);
         if (result.state === 'interrupted') {

@@ -1,7 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { globalsOf } from '../globals.js';
 import { toJson } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 interface ExportFlags {
   format: 'parquet' | 'csv';
@@ -19,7 +19,7 @@ export function registerExport(program: Command): void {
     .action(async (what: 'links' | 'pages' | 'domains' | 'hosts', flags: ExportFlags, command: Command) => {
       const globals = globalsOf(command);
       const out = flags.out ?? `vouch-${what}.${flags.format}`;
-      const result = await withStore(command, async (store) => {
+      const result = await withAnyStore(command, async (store) => {
         const { exportTable } = await import('../../ingest/index.js');
         return exportTable(store, what, flags.format, out);
       });

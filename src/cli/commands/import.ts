@@ -4,7 +4,7 @@ import type { ImportSummary } from '../../ingest/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 interface ImportFlags {
   from: 'auto' | 'gsc' | 'ahrefs' | 'semrush' | 'majestic' | 'moz';
@@ -38,7 +38,7 @@ export function registerImport(program: Command): void {
       const progress = createProgress({ quiet: globals.quiet, json: globals.json, extra: '{rows} rows' });
       const summaries: ImportSummary[] = [];
       const failures: Array<{ file: string; code: string; message: string }> = [];
-      await withStore(command, async (store) => {
+      await withAnyStore(command, async (store) => {
         const { importFile } = await import('../../ingest/index.js');
         for (const file of files) {
           progress.start(1, file);

@@ -4,7 +4,7 @@ import type { CcGraphSummary, IngestSummary } from '../../ingest/index.js';
 import { globalsOf } from '../globals.js';
 import { printReport, toJson } from '../output.js';
 import { createProgress } from '../progress.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 import type { QueuedIngestFlags } from './ingest-queue.js';
 
 interface IngestFlags extends QueuedIngestFlags {
@@ -70,7 +70,7 @@ export function registerIngest(program: Command): void {
       const progress = createProgress({ quiet: globals.quiet, json: globals.json, extra: '{pages} pages | {links} links' });
       const summaries: IngestSummary[] = [];
       try {
-        await withStore(command, async (store) => {
+        await withAnyStore(command, async (store) => {
           const { ingestArchive } = await import('../../ingest/index.js');
           for (const location of locations) {
             let started = false;
@@ -116,7 +116,7 @@ export function registerIngest(program: Command): void {
       let summary: CcGraphSummary;
       try {
         progress.start(1, 'ccgraph');
-        summary = await withStore(command, async (store) => {
+        summary = await withAnyStore(command, async (store) => {
           const { ingestCcGraph } = await import('../../ingest/index.js');
           return ingestCcGraph(store, flags.vertices, flags.edges, {
             level: flags.level,

@@ -11,7 +11,8 @@
 import { hostname } from 'node:os';
 import { CriticalError, ValidationError, toVouchError } from '../../core/errors.js';
 import { tryCanonicalizeUrlWithHost } from '../../core/canonicalize-url.js';
-import type { DuckDbStore } from '../../store/index.js';
+import { ClickHouseStore, DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { crawlJobKey, crawlJobParams } from '../crawler/crawl-job-key.js';
 import { resolveCrawlOptions } from '../crawler/crawl-options.js';
 import type { CrawlOptions } from '../crawler/crawl-options.js';
@@ -25,7 +26,9 @@ import { DuckDbFrontier } from '../frontier/duckdb-frontier.js';
 import { finishJob, openJob } from '../frontier/open-job.js';
 import { connectFrontier } from './connect-frontier.js';
 import type { FrontierClient } from './connect-frontier.js';
+import { clickHouseFrontierCounts, clickHouseOwnerSink } from './clickhouse-owner-sink.js';
 import { duckDbSink } from './crawl-sinks.js';
+import type { CrawlSink } from './take-results.js';
 import { runCrawlWorker } from './crawl-worker.js';
 import type { CrawlWorkerStats } from './crawl-worker.js';
 import { RedisFrontier } from './redis-frontier.js';
@@ -63,7 +66,8 @@ const PROGRESS_EVERY_MS = 250;
  * const result = await distributedCrawl(store, { seeds: ['https://example.com/'], frontier: 'redis://127.0.0.1:6379' });
  * @throws ValidationError for bad seeds, options or frontier URL; CriticalError FRONTIER_UNAVAILABLE when Redis does not answer, STORE_FAILED when the store fails.
  */
-export async function distributedCrawl(store: DuckDbStore, options: DistributedCrawlOptions, hooks: CrawlHooks = {}): Promise<CrawlResult> {
+export async function distributedCrawl(store: Store, options: DistributedCrawlOptions, hooks: CrawlHooks = {}): Promise<CrawlResult> {
+  if (!(store instanceof DuckDbStore) && !(store instanceof ClickHouseStore)) throw new CriticalError('STORE_UNSUPPORTED', `a distributed crawl cannot own a ${store.dialect} store`);
   const { frontier: url, fetch, shards, leaseMs, slackMs, waitReplicas, outageMs, ...crawlOptions } = { ...DISTRIBUTED_CRAWL_DEFAULTS, ...stripUndefined(options) };
   const o = resolveCrawlOptions(crawlOptions);
   validateCrawlOptions(o);
@@ -96,8 +100,9 @@ export async function distributedCrawl(store: DuckDbStore, options: DistributedC
         userAgent: o.userAgent, maxBytes: o.maxBytes, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, retryBaseDelayMs: o.retryBaseDelayMs,
       };
       const frontier = await RedisFrontier.create(client, config);
-      const duck = await DuckDbFrontier.open(store, job.id);
-      const startCounts = await duck.counts();
+      // The job's record of fetched URLs: DuckDB's frontier table, or its ClickHouse twin.
+      const duck = store instanceof DuckDbStore ? await DuckDbFrontier.open(store, job.id) : null;
+      const startCounts = duck !== null ? await duck.counts() : await clickHouseFrontierCounts(store as ClickHouseStore, job.id);
       const admission = new Admission(await frontier.seenUrls(), seeds, o);
       for (const seed of widenedSeeds(job.progress)) {
         const c = tryCanonicalizeUrlWithHost(seed);
@@ -126,7 +131,7 @@ export async function distributedCrawl(store: DuckDbStore, options: DistributedC
           pagesThisRun, elapsedMs, pagesPerSecond: elapsedMs > 0 ? (pagesThisRun * 1000) / elapsedMs : 0, scopeSeeds: admission.widened,
         };
       };
-      const sink = duckDbSink(duck, snapshot);
+      const sink: CrawlSink = duck !== null ? duckDbSink(duck, snapshot) : clickHouseOwnerSink(store as ClickHouseStore, job.id, snapshot);
       const consumer = 'owner';
       let state: 'done' | 'interrupted' = 'interrupted';
       let failingSinceMs: number | null = null;

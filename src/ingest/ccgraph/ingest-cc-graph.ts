@@ -23,7 +23,7 @@ import type { ValidationIssue } from '../../core/errors.js';
 import { registrableDomain } from '../../core/registrable-domain.js';
 import type { LinkRecord } from '../../core/types.js';
 import { finishJob, openJob, updateJobProgress } from '../../crawl/index.js';
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { readLines } from '../internal/read-lines.js';
 
 export type CcGraphLevel = 'host' | 'domain';
@@ -79,7 +79,7 @@ const ID = /^\d+$/;
  * @example await ingestCcGraph(store, 'cc-main-2024-host-vertices.txt.gz', 'cc-main-2024-host-edges.txt.gz', { level: 'host' });
  * @throws ValidationError (INVALID_CONFIG) for a missing file.
  */
-export async function ingestCcGraph(store: DuckDbStore, verticesPath: string, edgesPath: string, options: IngestCcGraphOptions = {}): Promise<CcGraphSummary> {
+export async function ingestCcGraph(store: Store, verticesPath: string, edgesPath: string, options: IngestCcGraphOptions = {}): Promise<CcGraphSummary> {
   const o = { ...INGEST_CC_GRAPH_DEFAULTS, ...options };
   const seenAt = o.seenAt ?? new Date();
   const summary: CcGraphSummary = {

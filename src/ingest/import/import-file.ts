@@ -167,7 +167,7 @@ export async function importFile(store: Store, file: string, options: ImportOpti
       batch.push(link);
       if (mapped.link.lost) {
         lostBatch.push({
-          srcUrl: link.srcUrl, dstUrl: link.dstUrl, kind: link.kind, anchor: link.anchor,
+          srcUrl: link.srcUrl, dstUrl: link.dstUrl, dstDomain: link.dstDomain, kind: link.kind, anchor: link.anchor,
           lostAt: mapped.link.lostAt ?? link.lastSeen,
           reason: mapped.link.lostReason ?? `reported lost by ${layout!.vendor}`,
         });

@@ -1,14 +1,23 @@
 import type { LinkKind } from '../../core/types.js';
+import { clickHouseLinkId } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 
 export interface LostLink {
   srcUrl: string;
   dstUrl: string;
+  /** The target's registrable domain: ClickHouse finds (and shards) links by it. */
+  dstDomain: string;
   kind: LinkKind;
   anchor: string;
   lostAt: Date;
   reason: string;
 }
+
+/**
+ * Lost links per ClickHouse statement: the ids, dates and reasons travel as query parameters, which
+ * go in the request's URL over HTTP (servers cap it at 1 MiB), so a few hundred at a time.
+ */
+const CLICKHOUSE_CHUNK = 500;
 
 /**
  * Mark stored links that a source reports gone as lost, with one `lost` event each. A link stays live
@@ -18,6 +27,11 @@ export interface LostLink {
  */
 export async function markLinksLost(store: Store, lost: readonly LostLink[]): Promise<number> {
   if (lost.length === 0) return 0;
+  if (store.dialect === 'clickhouse') {
+    let marked = 0;
+    for (let i = 0; i < lost.length; i += CLICKHOUSE_CHUNK) marked += await markClickHouse(store, lost.slice(i, i + CLICKHOUSE_CHUNK));
+    return marked;
+  }
   return store.transaction(async () => {
     await store.run(
       `CREATE OR REPLACE TEMP TABLE _ingest_lost AS
@@ -47,4 +61,45 @@ export async function markLinksLost(store: Store, lost: readonly LostLink[]): Pr
     await store.run(`DROP TABLE IF EXISTS _ingest_lost`);
     return marked;
   });
+}
+
+/**
+ * The ClickHouse form: the same rule, applied as new row versions. links_data's version column is
+ * last_seen, which a loss does not move, so the version written last (this one) wins; the event is
+ * written first, so a failure in between leaves the link live and a retry marks it once.
+ */
+async function markClickHouse(store: Store, lost: readonly LostLink[]): Promise<number> {
+  // One entry per link, as DuckDB's GROUP BY: the latest report date, the first reason.
+  const byId = new Map<string, { lostAt: Date; reason: string; domain: string }>();
+  for (const l of lost) {
+    const id = String(clickHouseLinkId(l));
+    const seen = byId.get(id);
+    byId.set(id, {
+      lostAt: seen && seen.lostAt > l.lostAt ? seen.lostAt : l.lostAt,
+      reason: seen && seen.reason < l.reason ? seen.reason : l.reason,
+      domain: l.dstDomain,
+    });
+  }
+  const ids = [...byId.keys()];
+  const params = {
+    ids,
+    lostAts: ids.map((id) => byId.get(id)!.lostAt.toISOString().replace('T', ' ').replace('Z', '')),
+    reasons: ids.map((id) => byId.get(id)!.reason),
+    domains: [...new Set(ids.map((id) => byId.get(id)!.domain))],
+  };
+  const at = `toDateTime64(transform(toString(id), $ids, $lostAts, ''), 3, 'UTC')`;
+  const reason = `transform(toString(id), $ids, $reasons, '')`;
+  const match = `dst_domain IN $domains AND toString(id) IN $ids AND lost_at IS NULL AND ${at} >= last_seen`;
+  const row = await store.one<{ n: bigint }>(`SELECT count() AS n FROM links WHERE ${match}`, params);
+  const marked = Number(row?.n ?? 0);
+  if (marked === 0) return 0;
+  await store.run(
+    `INSERT INTO link_events_data (occurred_at, link_id, dst_domain, event, reason, job_id)
+     SELECT ${at}, id, dst_domain, 'lost', ${reason}, NULL FROM links WHERE ${match}`,
+    params,
+  );
+  // NOTE: ClickHouse lets WHERE see SELECT aliases, so the replaced lost_at would hide the stored one
+  // from `lost_at IS NULL`: the rows are chosen in a subquery of their own.
+  await store.run(`INSERT INTO links_data SELECT * REPLACE (${at} AS lost_at, ${reason} AS lost_reason) FROM (SELECT * FROM links WHERE ${match})`, params);
+  return marked;
 }

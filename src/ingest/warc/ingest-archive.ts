@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LinkRecord, PageRecord } from '../../core/types.js';
 import { finishJob, openJob, updateJobProgress } from '../../crawl/index.js';
-import type { DuckDbStore } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { ResumePoint } from './inflate-members.js';
 import { INFLATE_DEFAULTS } from './inflate-members.js';
 import { emptyIngestCounts } from './ingest-counts.js';
@@ -86,14 +86,14 @@ interface StoredProgress {
  * @example const summary = await ingestArchive(store, 'CC-MAIN-…-00000.warc.wat.gz');
  * @throws ValidationError for a missing file; HTTP errors for URLs (see openByteSource).
  */
-export async function ingestArchive(store: DuckDbStore, location: string, options: IngestArchiveOptions = {}): Promise<IngestSummary> {
+export async function ingestArchive(store: Store, location: string, options: IngestArchiveOptions = {}): Promise<IngestSummary> {
   const o = { ...INGEST_ARCHIVE_DEFAULTS, ...options };
   const identity = isUrlLocation(location) ? location : path.resolve(location);
   // A changed local file must not resume at an old offset: its size is part of the job key.
   const size = isUrlLocation(location) ? null : await stat(identity).then((s) => s.size, () => null);
   const jobKey = `ingest:${identity}${size === null ? '' : `#${size}`}`;
   const latest = await store.one<{ state: string; progress: string | null }>(
-    `SELECT state, progress::VARCHAR AS progress FROM jobs WHERE kind = 'ingest' AND job_key = $1 ORDER BY id DESC LIMIT 1`,
+    `SELECT state, ${store.dialect === 'duckdb' ? 'progress::VARCHAR' : 'progress'} AS progress FROM jobs WHERE kind = 'ingest' AND job_key = $1 ORDER BY id DESC LIMIT 1`,
     [jobKey],
   );
   if (latest?.state === 'done' && !o.again) {
