@@ -17,6 +17,7 @@ export type { OpenConfiguredStoreOptions } from './open-configured-store.js';
 export { ClickHouseStore, CLICKHOUSE_STORE_DEFAULTS } from './clickhouse/clickhouse-store.js';
 export { optimizeClickHouse } from './clickhouse/optimize-clickhouse.js';
 export { newRowId as newClickHouseRowId, reviseRows as reviseClickHouseRows } from './clickhouse/revise-rows.js';
+export { clickHouseTime } from './clickhouse/internal/bind-params.js';
 export type { OptimizeClickHouseResult } from './clickhouse/optimize-clickhouse.js';
 export type { ClickHouseStoreOptions } from './clickhouse/clickhouse-store.js';
 export { clickHouseSchema, CLICKHOUSE_TABLES, CLICKHOUSE_SCHEMA_VERSION } from './clickhouse/clickhouse-schema.js';

@@ -13,8 +13,6 @@ import { updateJobProgress } from '../frontier/open-job.js';
 import type { FrontierCounts } from '../frontier/types.js';
 import type { CrawlSink } from './take-results.js';
 
-const time = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
-
 /** A sink into `store` for crawl job `jobId`; `progress` is stored with the job after each batch. */
 export function clickHouseOwnerSink(store: ClickHouseStore, jobId: number, progress: () => unknown): CrawlSink {
   return {
@@ -26,11 +24,11 @@ export function clickHouseOwnerSink(store: ClickHouseStore, jobId: number, progr
       const rows = batch.recorded.map((r) => {
         const s = outcome.get(r.url);
         return {
-          job_id: jobId, url: r.url, host: r.host, depth: r.depth, state: s?.state ?? 'done', next_fetch_at: s?.nextFetchAt ? time(s.nextFetchAt) : null,
-          attempts: s?.attempts ?? 1, last_error: s?.lastError ?? null, discovered_at: time(now), updated_at: time(now),
+          job_id: jobId, url: r.url, host: r.host, depth: r.depth, state: s?.state ?? 'done', next_fetch_at: s?.nextFetchAt ?? null,
+          attempts: s?.attempts ?? 1, last_error: s?.lastError ?? null, discovered_at: now, updated_at: now,
         };
       });
-      if (rows.length > 0) await store.client.insert({ table: 'frontier_data', values: rows, format: 'JSONEachRow' });
+      await store.insertRows('frontier_data', rows);
       await updateJobProgress(store, jobId, progress());
     },
   };

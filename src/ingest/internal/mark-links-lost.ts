@@ -1,5 +1,5 @@
 import type { LinkKind } from '../../core/types.js';
-import { clickHouseLinkId } from '../../store/index.js';
+import { clickHouseLinkId, clickHouseTime } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 
 export interface LostLink {
@@ -44,7 +44,8 @@ export async function markLinksLost(store: Store, lost: readonly LostLink[]): Pr
         lost.map((l) => l.dstUrl),
         lost.map((l) => l.kind),
         lost.map((l) => l.anchor),
-        lost.map((l) => l.lostAt.toISOString().replace('T', ' ').replace('Z', '')),
+        // The same 'YYYY-MM-DD hh:mm:ss.sss' text DuckDB casts to TIMESTAMP.
+        lost.map((l) => clickHouseTime(l.lostAt)),
         lost.map((l) => l.reason),
       ],
     );
@@ -83,7 +84,7 @@ async function markClickHouse(store: Store, lost: readonly LostLink[]): Promise<
   const ids = [...byId.keys()];
   const params = {
     ids,
-    lostAts: ids.map((id) => byId.get(id)!.lostAt.toISOString().replace('T', ' ').replace('Z', '')),
+    lostAts: ids.map((id) => clickHouseTime(byId.get(id)!.lostAt)),
     reasons: ids.map((id) => byId.get(id)!.reason),
     domains: [...new Set(ids.map((id) => byId.get(id)!.domain))],
   };

@@ -6,7 +6,8 @@
  * never goes back there: a change dated before the last one keeps the last one's updated_at (and,
  * with equal versions, the row written last wins).
  */
-import { CLICKHOUSE_TABLES } from '../../store/index.js';
+import { CriticalError } from '../../core/errors.js';
+import { ClickHouseStore } from '../../store/index.js';
 import type { SqlParam, Store } from '../../store/index.js';
 
 /** New values of some prospect columns (JSON columns as text). */
@@ -93,21 +94,13 @@ export async function insertProspectNote(store: Store, prospectId: number, at: D
   });
 }
 
-const PROSPECT_STRUCTURE = CLICKHOUSE_TABLES.find((t) => t.name === 'prospects')?.columns ?? '';
-
-/** A value as JSONEachRow input reads it for its column. */
-function jsonValue(key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return key === 'follow_up' ? value.toISOString().slice(0, 10) : value.toISOString().replace('T', ' ').replace('Z', '');
-  return value;
-}
-
 /**
  * Write whole prospect rows (as `SELECT * FROM prospects` reads them on ClickHouse) in one insert:
- * new prospects, or new versions of stored ones.
+ * new prospects, or new versions of stored ones. The rows go in the request body (insertRows), so a
+ * large save is not bound by the URL length that query parameters are.
  */
 export async function writeClickHouseProspects(store: Store, rows: readonly Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const data = rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsonValue(k, v)])))).join('\n');
-  await store.run(`INSERT INTO prospects_data SELECT * FROM format(JSONEachRow, $1, $2)`, [PROSPECT_STRUCTURE, data]);
+  if (!(store instanceof ClickHouseStore)) throw new CriticalError('INTERNAL', 'writeClickHouseProspects needs the ClickHouse store');
+  // follow_up is a Date column: its day, not a DateTime.
+  await store.insertRows('prospects_data', rows.map((r) => (r.follow_up instanceof Date ? { ...r, follow_up: r.follow_up.toISOString().slice(0, 10) } : r)));
 }

@@ -153,6 +153,24 @@ export class ClickHouseStore implements Store {
     }
   }
 
+  /**
+   * Insert rows into a table (a `*_data` table, to write row versions) as JSONEachRow in the request
+   * body: no size limit, unlike values bound as query parameters, which travel in the URL over HTTP.
+   * Dates are written as this server's DateTime text, booleans as its Bool, bigints as text; other
+   * values as they are (a `Date` column takes 'YYYY-MM-DD' text from the caller).
+   * @example await store.insertRows('frontier_data', [{ job_id: 1, url, state: 'done', updated_at: new Date() }]);
+   */
+  async insertRows(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const value = (v: unknown): unknown => (v instanceof Date ? this.format.time(v) : typeof v === 'boolean' ? this.format.flag(v) : typeof v === 'bigint' ? v.toString() : v);
+    const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, value(v)])));
+    try {
+      await this.client.insert({ table, values, format: 'JSONEachRow', clickhouse_settings: this.settings });
+    } catch (err) {
+      throw storeError(err, `insert into ${table}`);
+    }
+  }
+
   /** Runs `fn`; ClickHouse has no rollback, so a failure leaves what was written (see the class note). */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTransaction.getStore() === true) throw new CriticalError('INTERNAL', 'Store transactions do not nest');
