@@ -57,3 +57,7 @@ export type { TargetSummaryQuery } from './schemas/target-summary-query.js';
 export { addTargetInput, listTargetsInput, targetRefInput } from './schemas/target-input.js';
 export type { AddTargetInput, ListTargetsInput, TargetRefInput } from './schemas/target-input.js';
 export type { TargetRecord, TargetRef, ReportColumn, ReportPage } from './types.js';
+// The target-scope predicate and its parameter builder, for the audit and monitor queries over a target's links.
+export { scopeSql } from './internal/scope-sql.js';
+export { SqlBuilder } from './internal/sql-builder.js';
+export { EXTERNAL_SQL } from './internal/link-sql.js';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ingestArchive, ingestCcGraph } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -48,7 +48,6 @@ describe('ingest on ClickHouse (chdb)', { skip: CHDB_SKIP ?? false }, () => {
     return s.store;
   };
 
-  before(() => undefined);
   after(async () => {
     for (const s of duckStores) await s.close();
     for (const s of stores) await s.cleanup();

@@ -7,11 +7,13 @@ import type { SqlParam, StoreDialect } from '../../store/index.js';
  * The few functions whose names differ between the store dialects are spelled here.
  */
 export class SqlBuilder {
-  readonly params: SqlParam[] = [];
+  readonly params: SqlParam[];
   readonly dialect: StoreDialect;
 
-  constructor(dialect: StoreDialect = 'duckdb') {
+  /** @param params a query's parameters so far, to number the new ones after (and push them to). */
+  constructor(dialect: StoreDialect = 'duckdb', params: SqlParam[] = []) {
     this.dialect = dialect;
+    this.params = params;
   }
 
   p(value: SqlParam): string {
