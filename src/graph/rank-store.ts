@@ -17,6 +17,7 @@
  * default applies (default-trust-seeds.ts); with no seed at all, trust and spam mass stay NULL.
  */
 import { randomBytes } from 'node:crypto';
+import { BUMP_DOMAINS_EPOCH_SQL } from '../store/index.js';
 import type { ClickHouseStore, Store } from '../store/index.js';
 import { authority } from './authority.js';
 import { HARMONIC_DEFAULTS } from './harmonic.js';
@@ -195,6 +196,8 @@ async function writeDuckDb(store: Store, w: Ranked): Promise<void> {
     await writeLevel(store, 'host', w.hosts, w.hostMetrics, w.computedAt);
     w.progress('write', 1, 3);
     await writeLevel(store, 'domain', w.domains, w.domainMetrics, w.computedAt);
+    // New authorities: the link rollup's copies of them are stale from this transaction on.
+    await store.run(BUMP_DOMAINS_EPOCH_SQL);
     w.progress('write', 2, 3);
     await stageMetrics(store, '_rank_page_metrics', w.pages.names.length, { page_rank: w.pageRank, url_rating: authority(w.pageRank) });
     await store.run(

@@ -9,7 +9,7 @@ import { parseReportInput } from './parse-input.js';
 import { backlinksQuery } from './schemas/backlinks-query.js';
 import type { BacklinksQuery } from './schemas/backlinks-query.js';
 import { resolveTarget } from './targets/resolve-target.js';
-import type { ReportColumn, ReportPage } from './types.js';
+import type { ReportColumn, ReportPage, ReportSource } from './types.js';
 
 export type { BacklinkRow } from './internal/backlink-row.js';
 
@@ -18,6 +18,8 @@ export interface BacklinksResult extends ReportPage<BacklinkRow> {
   refDomains: number;
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+  /** Where the totals and the page's domains came from: the link rollup (when current) or the links table. */
+  source: ReportSource;
 }
 
 /** The columns tables and CSV show, in order. */
@@ -40,6 +42,8 @@ export const BACKLINK_COLUMNS: readonly ReportColumn<BacklinkRow>[] = [
  * Paging: `offset` + `limit`, or `cursor` (keyset: stable while links are added, and as fast on
  * page 1,000 as on page 1). Ties in the sort column are broken by link id. Unknown authority or
  * toxicity (not yet ranked or audited) sorts last in either direction.
+ * Sorted by a domain metric, a domain-scoped target's totals and page domains come from the link
+ * rollup while it is current (docs/link-rollup.md); `source` says which.
  * @throws NotFoundError for an unknown target; ValidationError naming the bad parameter.
  * @example await backlinks(store, { target: 'acme', rel: 'follow', minAuthority: 30, onePerDomain: true })
  */
@@ -68,5 +72,6 @@ export async function backlinks(store: Store, input: BacklinksQuery): Promise<Ba
     offset: q.offset,
     rows,
     nextCursor: more && last ? encodeCursor(fingerprint, keyType, page.keys[rows.length - 1], last.id) : null,
+    source: page.source,
   };
 }

@@ -39,3 +39,10 @@ export interface ReportPage<Row> {
   offset: number;
   rows: Row[];
 }
+
+/**
+ * Where a report's counts came from: `rollup`, the per-domain and per-anchor counts that `vouch
+ * optimize` builds, read only while no link was written since (so they are exact); or `links`, the
+ * links table itself.
+ */
+export type ReportSource = 'rollup' | 'links';

@@ -6,6 +6,7 @@
  * table is created from the DDL DuckDB reports for the old one.
  */
 import { CriticalError } from '../core/errors.js';
+import { BUMP_LINK_EPOCH_SQL } from './link-epoch.js';
 import { requireDuckDb } from './require-duckdb.js';
 import type { Store } from './store.js';
 
@@ -39,6 +40,9 @@ export async function clusterLinks(store: Store, options: ClusterLinksOptions = 
     await store.run(`INSERT INTO links_clustered SELECT * FROM links ORDER BY dst_domain, dst_host, dst_url, src_domain`);
     await store.run(`DROP TABLE links`);
     await store.run(`ALTER TABLE links_clustered RENAME TO links`);
+    // The same links in a new table: counted as a write all the same, so that nothing built on the
+    // old table (the link rollup) is trusted without being rebuilt.
+    await store.run(BUMP_LINK_EPOCH_SQL);
     // Readers need to know which ids no longer ascend with row position (see clusteredLinkIdBound).
     const now = new Date();
     await store.run(

@@ -56,6 +56,11 @@ describe('backlinks page by domain equals the general page query', () => {
     if (head.sel.length > 0) {
       const linksSql = domainPageLinksSql(target, f, page, head.sel);
       entries = (await demo.store.one<{ page: PageEntry[] }>(linksSql.sql, linksSql.params))?.page ?? [];
+      // The one-scan form (full rows, for kept domains with few links) pages the same links.
+      const rowsSql = domainPageLinksSql(target, f, page, head.sel, true);
+      const rows = await demo.store.all<{ id: bigint; k: unknown; src_url: string }>(rowsSql.sql, rowsSql.params);
+      assert.deepEqual(rows.map((r) => [Number(r.id), r.k]), entries.map((e) => [Number(e.id), e.k]), 'one scan');
+      assert.ok(rows.every((r) => typeof r.src_url === 'string'));
     }
     return [a, { links: head.links, domains: head.domains, page: entries }];
   }

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, openStore } from '../../src/store/in
 import type { Migration } from '../../src/store/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const EXPECTED_TABLES = ['alert_channels', 'alert_deliveries', 'alert_rules', 'alerts', 'api_tokens', 'audit_overrides', 'audit_results', 'disavow_entries', 'domains', 'frontier', 'hosts', 'jobs', 'link_events', 'links', 'locks', 'monitor_pages', 'monitor_schedules', 'outreach_log', 'outreach_opt_out', 'pages', 'prospect_notes', 'prospects', 'schema_migrations', 'targets', 'verify_queue'];
+const EXPECTED_TABLES = ['alert_channels', 'alert_deliveries', 'alert_rules', 'alerts', 'api_tokens', 'audit_overrides', 'audit_results', 'disavow_entries', 'domains', 'frontier', 'hosts', 'jobs', 'link_events', 'link_rollup_anchors', 'link_rollup_domains', 'link_rollup_state', 'links', 'locks', 'monitor_pages', 'monitor_schedules', 'outreach_log', 'outreach_opt_out', 'pages', 'prospect_notes', 'prospects', 'schema_migrations', 'targets', 'verify_queue'];
 
 describe('openStore', () => {
   const tmp = makeTempDir();

@@ -3,6 +3,7 @@
  * and each domain's score in `domains.toxicity` with `toxicity_computed_at`. hosts.toxicity is not
  * written: the audit scores domains.
  */
+import { BUMP_DOMAINS_EPOCH_SQL } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import type { DomainAudit } from '../types.js';
 import { jsonBatches, nextVersion } from './clickhouse-writes.js';
@@ -38,6 +39,8 @@ export async function saveAudit(store: Store, targetId: number, domains: readonl
        ON CONFLICT (domain) DO UPDATE SET toxicity = EXCLUDED.toxicity, toxicity_computed_at = EXCLUDED.toxicity_computed_at`,
       [targetId],
     );
+    // New toxicities: the link rollup's copies of them are stale from this transaction on.
+    await store.run(BUMP_DOMAINS_EPOCH_SQL);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { LinkKind } from '../../core/types.js';
-import { clickHouseLinkId, clickHouseTime } from '../../store/index.js';
+import { BUMP_LINK_EPOCH_SQL, clickHouseLinkId, clickHouseTime } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 
 export interface LostLink {
@@ -53,6 +53,7 @@ export async function markLinksLost(store: Store, lost: readonly LostLink[]): Pr
     const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM links l JOIN _ingest_lost x ON ${match}`);
     const marked = Number(row?.n ?? 0);
     if (marked > 0) {
+      await store.run(BUMP_LINK_EPOCH_SQL);
       await store.run(
         `INSERT INTO link_events (occurred_at, link_id, event, reason, job_id)
          SELECT x.lost_at, l.id, 'lost', x.reason, NULL FROM links l JOIN _ingest_lost x ON ${match} ORDER BY l.id`,

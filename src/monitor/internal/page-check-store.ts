@@ -7,6 +7,7 @@
  * job can repeat without duplicating an event.
  */
 import type { TargetScope } from '../../core/types.js';
+import { BUMP_LINK_EPOCH_SQL } from '../../store/index.js';
 import type { SqlParam, Store } from '../../store/index.js';
 import type { PageObservation } from '../types.js';
 import { linkIdentity } from './decide-links.js';
@@ -98,6 +99,8 @@ export async function recordPageCheck(store: Store, input: RecordCheckInput): Pr
          last_checked_at = excluded.last_checked_at, last_ok_at = coalesce(excluded.last_ok_at, monitor_pages.last_ok_at)`,
       [url, input.failures, obs.kind === 'failed' ? obs.code : null, checked.facts?.status ?? (obs.kind === 'failed' ? obs.status : null), at, ok ? at : null],
     );
+    // The UPDATEs below change links: the link rollup is stale from this transaction on.
+    if (decisions.length > 0) await store.run(BUMP_LINK_EPOCH_SQL);
     for (const d of decisions) {
       const s = d.seen;
       const lostAt = d.event === 'lost' ? at : null;

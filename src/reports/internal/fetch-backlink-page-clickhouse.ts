@@ -45,5 +45,5 @@ export async function fetchBacklinkPageClickHouse(
     `SELECT * FROM (${matching}) ${keyset} ORDER BY k ${dir}, id ${dir} LIMIT ${pb.p(page.limit)} OFFSET ${pb.p(page.offset)}`,
     pb.params,
   );
-  return { rows: rows.map(toBacklinkRow), keys: rows.map((r) => r.k), totals };
+  return { rows: rows.map(toBacklinkRow), keys: rows.map((r) => r.k), totals, source: 'links' };
 }

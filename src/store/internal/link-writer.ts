@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type { LinkRecord } from '../../core/types.js';
+import { BUMP_LINK_EPOCH_SQL } from '../link-epoch.js';
 import type { WriteLinksResult } from '../store.js';
 
 const STAGE = '_stage_links';
@@ -56,6 +57,8 @@ export async function writeLinkBatch(
   }
   if (staged === 0) return { inserted: 0, updated: 0, recovered: 0 };
 
+  // In the caller's transaction: the link rollup goes stale exactly when these links land.
+  await connection.run(BUMP_LINK_EPOCH_SQL);
   await mergeStagedLinks(connection);
   const recovered = (
     await connection.run(
