@@ -2,7 +2,7 @@
  * Child process of crawl-throughput.bench.ts: one Vouch crawl of the demo web into a fresh store,
  * in a clean process so that its peak RSS is its own. Prints one JSON line.
  *
- *   node --import tsx bench/crawl-ours-child.ts '<json: { seeds, resolve, dataDir, concurrency, perHost }>'
+ *   node --import tsx bench/crawl-ours-child.ts '<json: { seeds, resolve, dataDir, concurrency, perHost, exclude, storeMemoryLimit }>'
  */
 import { crawl } from '../src/crawl/crawler/index.js';
 import { openStore } from '../src/store/index.js';
@@ -28,7 +28,8 @@ const result = await crawl(store, {
   perHost: config.perHost,
   concurrency: config.concurrency,
   exclude: config.exclude,
-  storeMemoryLimit: config.storeMemoryLimit,
+  // null: the crawl's default; 'off': the store's own limit (DuckDB's 80% of RAM).
+  storeMemory: config.storeMemoryLimit === 'off' ? null : (config.storeMemoryLimit ?? undefined),
 });
 const seconds = (performance.now() - started) / 1000;
 await store.close();

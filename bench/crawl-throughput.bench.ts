@@ -17,7 +17,8 @@
  *   pages and 1.3 M links; Crawlee then takes about ten minutes);
  * - VOUCH_BENCH_CRAWL_PEER=0: skip Crawlee (its figures are then NaN);
  * - VOUCH_BENCH_CRAWL_CONCURRENCY (default 64) and VOUCH_BENCH_CRAWL_PER_HOST (default 16);
- * - VOUCH_BENCH_CRAWL_STORE_MEMORY: DuckDB memory_limit for our crawl, e.g. 128MB (default: the store's).
+ * - VOUCH_BENCH_CRAWL_STORE_MEMORY: our crawl's --store-memory, e.g. 128MB (default: the crawl's
+ *   default, auto), or off to leave DuckDB's own limit (80% of RAM), as before the crawl set one.
  * - VOUCH_BENCH_CRAWL_NODE_FLAGS: node flags for our crawl's process only, e.g. --max-old-space-size=160.
  * glibc settings (MALLOC_ARENA_MAX) reach every child through the environment.
  * Targets: ≥ 1,500 pages/s and peak RSS < 400 MB at 50,000 pages on a 2-core machine.
@@ -100,7 +101,7 @@ export async function run(): Promise<BenchResult[]> {
       : process.env.VOUCH_BENCH_CRAWL_PEER === '0'
         ? 'peer skipped (VOUCH_BENCH_CRAWL_PEER=0)'
         : '@crawlee/cheerio is not installed: peer skipped';
-    const size = `demo web ${PAGES} (${info.crawlablePages} crawlable pages, ${info.links} links); concurrency ${CONCURRENCY}, per host ${PER_HOST}, delay 0${STORE_MEMORY === null ? '' : `, memory_limit ${STORE_MEMORY}`}${NODE_FLAGS.length > 0 ? `, ${NODE_FLAGS.join(' ')}` : ''}`;
+    const size = `demo web ${PAGES} (${info.crawlablePages} crawlable pages, ${info.links} links); concurrency ${CONCURRENCY}, per host ${PER_HOST}, delay 0${STORE_MEMORY === null ? '' : `, store memory ${STORE_MEMORY}`}${NODE_FLAGS.length > 0 ? `, ${NODE_FLAGS.join(' ')}` : ''}`;
     return [
       {
         name: `crawl demo web ${PAGES}: pages/s vs Crawlee`,

@@ -28,6 +28,7 @@ interface CrawlFlags {
   frontier?: string;
   fetch: boolean;
   lease?: number;
+  storeMemory: string;
 }
 
 function integer(min: number): (value: string) => number {
@@ -48,6 +49,14 @@ export function parseByteSize(value: string): number {
   const bytes = Math.floor(Number(m[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size of at least 1 byte');
   return bytes;
+}
+
+/** `auto`, or a DuckDB size such as 256MB or 1GiB. */
+function storeMemoryArg(value: string): string {
+  const v = value.trim();
+  if (v.toLowerCase() === 'auto') return 'auto';
+  if (/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(v) && Number.parseFloat(v) > 0) return v;
+  throw new InvalidArgumentError('expected auto or a size such as 256MB or 1GiB');
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -118,6 +127,12 @@ export function registerCrawl(program: Command): void {
     .option('--sitemaps', "also seed the crawl from the sitemaps listed in each host's robots.txt", false)
     .option('--timeout <ms>', 'longest a request may take, redirects included', integer(1), 30_000)
     .option('--max-bytes <size>', 'cap on a page body (decoded); longer pages are cut and flagged TOO_LARGE', parseByteSize, 5 * 1024 * 1024)
+    .option(
+      '--store-memory <size>',
+      "DuckDB memory for the crawl's own work, on top of what the store's indexes need (about 72 bytes a link, page and URL): auto (a quarter of RAM, at most 96MB) or a size such as 256MB",
+      storeMemoryArg,
+      'auto',
+    )
     .option('--fresh', 'start a new crawl job even if an unfinished one has the same seeds and options', false)
     .option('--frontier <url>', 'keep the frontier in Redis for `vouch worker crawl` processes to share: redis://host:port, redis+sentinel://host:port/master or redis+cluster://host:port,...')
     .option('--no-fetch', 'with --frontier: only seed, store and watch; leave the fetching to workers')
@@ -144,6 +159,7 @@ export function registerCrawl(program: Command): void {
         timeoutMs: flags.timeout,
         maxBytes: flags.maxBytes,
         fresh: flags.fresh,
+        storeMemory: flags.storeMemory,
       };
       const controller = new AbortController();
       const stop = (): void => controller.abort();

@@ -54,11 +54,12 @@ export interface CrawlOptions {
   /** ...or this long after the last commit, whichever comes first. */
   flushIntervalMs?: number;
   /**
-   * DuckDB `memory_limit` to set for the crawl (e.g. '256MB'); null leaves the store's setting.
-   * NOTE: the unique index on links.link_key must fit in it (about 60 bytes a link), so a low
-   * limit caps how many links the store can hold: at 64 MB a commit fails near 1.3 M links.
+   * DuckDB memory for the crawl's own work (e.g. '256MB', or 'auto': a quarter of the machine, at
+   * most 96 MB). The crawl sets DuckDB's `memory_limit` to this plus what the store's indexes
+   * need (about 72 bytes a link, page and frontier URL), raised as they grow, and puts the old
+   * limit back when it ends. null leaves the store's limit alone (DuckDB's default: 80% of RAM).
    */
-  storeMemoryLimit?: string | null;
+  storeMemory?: string | null;
 }
 
 export const CRAWL_DEFAULTS = {
@@ -81,7 +82,7 @@ export const CRAWL_DEFAULTS = {
   fresh: false,
   flushPages: 500,
   flushIntervalMs: 1_000,
-  storeMemoryLimit: null,
+  storeMemory: 'auto',
 } satisfies Required<Omit<CrawlOptions, 'seeds'>>;
 
 export type ResolvedCrawlOptions = Required<CrawlOptions>;

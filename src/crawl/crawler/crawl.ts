@@ -12,6 +12,7 @@ import type { DuckDbStore } from '../../store/index.js';
 import { createPoliteFetching } from '../create-polite-fetching.js';
 import { DuckDbFrontier } from '../frontier/duckdb-frontier.js';
 import { finishJob, openJob } from '../frontier/open-job.js';
+import type { JobRow } from '../frontier/open-job.js';
 import { compileUrlPattern } from './compile-url-pattern.js';
 import { crawlJobKey, crawlJobParams } from './crawl-job-key.js';
 import { resolveCrawlOptions } from './crawl-options.js';
@@ -19,6 +20,7 @@ import type { CrawlOptions, ResolvedCrawlOptions } from './crawl-options.js';
 import { crawlSummary } from './crawl-summary.js';
 import { Admission } from './internal/admission.js';
 import { CrawlRun } from './internal/crawl-run.js';
+import { defaultStoreWorkingBytes, parseStoreMemory, StoreMemoryBudget } from './internal/store-memory-budget.js';
 import type { CrawlProgress, CrawlResult } from './types.js';
 
 export interface CrawlHooks {
@@ -48,9 +50,23 @@ export async function crawl(store: DuckDbStore, options: CrawlOptions, hooks: Cr
   });
   const params = crawlJobParams(o, seeds.map((s) => s.url));
   const jobKey = crawlJobKey(params);
-  if (o.storeMemoryLimit !== null) await store.run(`SET memory_limit = '${o.storeMemoryLimit}'`);
 
   const { job, resumed } = await openJob(store, { kind: 'crawl', jobKey, params, fresh: o.fresh });
+  const memory = o.storeMemory === null ? null : await StoreMemoryBudget.open(store, o.storeMemory === 'auto' ? defaultStoreWorkingBytes() : parseStoreMemory(o.storeMemory)!);
+  try {
+    return await crawlJob(store, o, seeds, { job, jobKey, resumed, memory }, hooks);
+  } finally {
+    await memory?.restore().catch(() => undefined);
+  }
+}
+
+async function crawlJob(
+  store: DuckDbStore,
+  o: ResolvedCrawlOptions,
+  seeds: readonly { url: string; host: string }[],
+  { job, jobKey, resumed, memory }: { job: JobRow; jobKey: string; resumed: boolean; memory: StoreMemoryBudget | null },
+  hooks: CrawlHooks,
+): Promise<CrawlResult> {
   hooks.onStart?.({ jobId: job.id, jobKey, resumed });
   const frontier = await DuckDbFrontier.open(store, job.id);
   const admission = new Admission(await frontier.knownUrls(), seeds, o);
@@ -67,6 +83,7 @@ export async function crawl(store: DuckDbStore, options: CrawlOptions, hooks: Cr
     admission,
     options: o,
     startCounts: await frontier.counts(),
+    memory,
     signal: hooks.signal,
     onProgress: hooks.onProgress,
   });
@@ -111,7 +128,7 @@ export function validateCrawlOptions(o: ResolvedCrawlOptions): void {
   if (o.maxPages !== null) positive(o.maxPages, '--max-pages');
   if (o.maxDepth !== null && (!Number.isInteger(o.maxDepth) || o.maxDepth < 0)) issues.push({ where: '--max-depth', message: 'must be a whole number of at least 0' });
   if (!Number.isFinite(o.delayMs) || o.delayMs < 0) issues.push({ where: '--delay', message: 'must be 0 or more milliseconds' });
-  if (o.storeMemoryLimit !== null && !/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(o.storeMemoryLimit)) issues.push({ where: 'storeMemoryLimit', message: 'a size such as 256MB' });
+  if (o.storeMemory !== null && o.storeMemory !== 'auto' && parseStoreMemory(o.storeMemory) === null) issues.push({ where: '--store-memory', message: 'must be auto or a size such as 256MB' });
   if (issues.length > 0) throw new ValidationError(`invalid crawl options: ${issues.map((i) => `${i.where} ${i.message}`).join('; ')}`, issues, { code: 'INVALID_CONFIG' });
   for (const p of o.include) compileUrlPattern(p, '--include');
   for (const p of o.exclude) compileUrlPattern(p, '--exclude');

@@ -53,6 +53,8 @@ describe('vouch crawl', () => {
       ['crawl', 'http://a.test/', '--resolve', 'a.test'],
       ['crawl', 'http://a.test/', '--resolve', 'a.test=not-an-ip'],
       ['crawl', 'http://a.test/', '--include', '/[unclosed/'],
+      ['crawl', 'http://a.test/', '--store-memory', 'lots'],
+      ['crawl', 'http://a.test/', '--store-memory', '0MB'],
     ];
     for (const args of bad) assert.equal(await exitCodeOf(args), 2, args.join(' '));
     assert.equal(web.requests.length, 0);

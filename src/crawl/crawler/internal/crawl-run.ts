@@ -39,6 +39,7 @@ import { errorOutcome, redirectOutcome, responseOutcome } from './page-outcome.j
 import { loadRobots, robotsRefusal } from './robots-refusal.js';
 import type { PageOutcome } from './page-outcome.js';
 import { SitemapFeeder } from './sitemap-feeder.js';
+import type { StoreMemoryBudget } from './store-memory-budget.js';
 import { WakeSignal } from './wake-signal.js';
 
 export interface CrawlRunDeps {
@@ -50,6 +51,8 @@ export interface CrawlRunDeps {
   options: ResolvedCrawlOptions;
   /** Frontier counts when the run began (for whole-job progress). */
   startCounts: FrontierCounts;
+  /** The crawl's DuckDB memory limit, raised as commits add indexed rows; null: left alone. */
+  memory?: StoreMemoryBudget | null;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: CrawlProgress) => void) | undefined;
 }
@@ -205,6 +208,7 @@ export class CrawlRun {
     const batch = this.#pending.take();
     const requeued = batch.settled.some((s) => s.state === 'queued');
     const result = await commitCrawlBatch(this.#d.frontier, { ...batch, progress: this.#snapshot() });
+    await this.#d.memory?.grow(result.newLinks + result.added + batch.pages.length);
     if (result.added > 0 || requeued) this.#dbExhausted = false;
     this.#lastFlushMs = performance.now();
     this.#pump();
