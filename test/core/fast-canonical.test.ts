@@ -44,6 +44,7 @@ describe('fastCanonical agrees with the URL parser', () => {
       'http://a.test/?q=\'', 'http://a.test/?q="', 'http://a.test/?a=b?c=d', 'http://a.test/~user/!$&()*+,;=:@', 'http:/a.test/', 'http:a.test',
       '/x', '//x.test/y', '/', '/?q', '/#f', '/./x', '/a/../b', '/a%2Fb', 'x', 'x/y', 'x:y', 'x/y:z', '-x', '_x', '9lives', 'page.html#top',
       'a/./b', 'a/../b', 'a/..', '..', '.', '.x', '?q', '#f', '', ' http://a.test/', 'http://a.test/ ', 'https://A.test/', 'https://a.Test/',
+      '/a b?q r', 'a b', 'http://a.test/a  b ', '/a b#c d', '/a/. b', '/a b/../c', '/a?b c ',
     ];
     const answered = { n: 0 };
     const bad: string[] = [];

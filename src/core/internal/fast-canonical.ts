@@ -9,7 +9,8 @@
  * - path-absolute references (`/a/b?q`) and plain relative ones (`page.html`, `a/b`) against a
  *   base with no userinfo.
  * and, for all of them, paths and queries made only of characters that no WHATWG percent-encode
- * set touches, with no `%` escapes and no dot segments.
+ * set touches, or spaces inside (written `%20`, as the parser does), with no `%` escapes and no dot
+ * segments.
  * A differential test (test/core/fast-canonical.test.ts) checks it against the parser.
  */
 
@@ -27,16 +28,25 @@ function isHostChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 }
 
+/** Set by scanPathAndQuery: the part it scanned has a space, which the parser writes as `%20`. */
+let sawSpace = false;
+
 /**
  * Index where the path/query part ends (the fragment's `#`, or the end), or -1 when some
- * character or a dot segment needs the parser.
+ * character or a dot segment needs the parser. A space inside is fine (see sawSpace); one at the
+ * end of the input is not, as the parser strips it.
  */
 function scanPathAndQuery(s: string, from: number): number {
   const n = s.length;
   let inQuery = false;
+  sawSpace = false;
   for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 35 /* # */) return i;
+    if (c === 32 && i < n - 1 && s.charCodeAt(n - 1) !== 32) {
+      sawSpace = true;
+      continue;
+    }
     if (c >= 128 || SAFE[c] === 0) return -1;
     if (c === 63 /* ? */) inQuery = true;
     else if (c === 46 /* . */ && !inQuery && (i === from || s.charCodeAt(i - 1) === 47)) {
@@ -47,6 +57,11 @@ function scanPathAndQuery(s: string, from: number): number {
     }
   }
   return n;
+}
+
+/** Spaces as the parser writes them in a path or query (the base and host parts have none). */
+function encodeSpaces(url: string): string {
+  return url.replaceAll(' ', '%20');
 }
 
 function isSegmentEnd(c: number): boolean {
@@ -78,7 +93,7 @@ function absolute(input: string, hostStart: number): Canonical | null {
   if (end === -1) return null;
   const rest = input.slice(i, end);
   const url = rest.length === 0 || rest.charCodeAt(0) !== 47 ? input.slice(0, i) + '/' + rest : end === n ? input : input.slice(0, end);
-  return { url, host };
+  return { url: sawSpace ? encodeSpaces(url) : url, host };
 }
 
 interface BaseInfo {
@@ -126,7 +141,8 @@ export function fastCanonical(input: string, base: string | undefined): Canonica
     if (b.origin === null) return null;
     const end = scanPathAndQuery(input, 0);
     if (end === -1) return null;
-    return { url: b.origin + (end === n ? input : input.slice(0, end)), host: b.host };
+    const url = b.origin + (end === n ? input : input.slice(0, end));
+    return { url: sawSpace ? encodeSpaces(url) : url, host: b.host };
   }
   // plain relative: starts with a letter, digit, '-' or '_', and no ':' before the path could make it a scheme
   const letterOrDigit = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 95;
@@ -140,5 +156,6 @@ export function fastCanonical(input: string, base: string | undefined): Canonica
   if (b.origin === null) return null;
   const end = scanPathAndQuery(input, 0);
   if (end === -1) return null;
-  return { url: b.directory + (end === n ? input : input.slice(0, end)), host: b.host };
+  const url = b.directory + (end === n ? input : input.slice(0, end));
+  return { url: sawSpace ? encodeSpaces(url) : url, host: b.host };
 }

@@ -15,8 +15,10 @@
  * past CAPTURE_CHARS has its head and the text before it copied out, before the ring overwrites them.
  */
 import { headWords, isSpace } from './text.js';
+import type { VisibleText } from './visible-text.js';
 
 interface ContextTarget {
+  anchor: string;
   context: string;
 }
 
@@ -29,6 +31,8 @@ interface Waiting {
   before: string | null;
   /** The anchor to show when it is not the page text between start and end (image alt, long anchor). */
   shown: string | null;
+  /** Fill target.anchor too, from the same read as the context (closeTextLink). */
+  fillAnchor: boolean;
 }
 
 const RING_CHARS = 1024; // a power of two
@@ -88,6 +92,49 @@ export class ContextTracker {
     this.lastSpace = lastSpace;
   }
 
+  /**
+   * append(raw) and visible.add(raw) in one pass over the characters: most page text is both
+   * link context and visible footprint text, and the scan is the costly part of either.
+   */
+  appendVisible(raw: string, visible: VisibleText): void {
+    const ring = this.ring;
+    let pos = this.pos;
+    let lastSpace = this.lastSpace;
+    let nextCheck = this.nextCheck;
+    // VisibleText.add's loop, merged in.
+    const startInWord = visible.inWord;
+    let inWord = startInWord;
+    let words = visible.words;
+    let dirty = false;
+    const n = raw.length;
+    for (let i = 0; i < n; i++) {
+      let c = raw.charCodeAt(i);
+      if ((c <= 32 || c >= 160) && isSpace(c)) {
+        if (c !== 32 || !inWord) dirty = true;
+        inWord = false;
+        if (lastSpace) continue;
+        c = 32;
+        lastSpace = true;
+      } else {
+        if (!inWord) {
+          inWord = true;
+          words++;
+        }
+        lastSpace = false;
+      }
+      ring[pos & RING_MASK] = c;
+      pos++;
+      if (pos >= nextCheck) {
+        this.pos = pos;
+        this.checkpoint();
+        nextCheck = this.nextCheck;
+      }
+    }
+    this.pos = pos;
+    this.lastSpace = lastSpace;
+    visible.commit(raw, startInWord, inWord, words, dirty);
+  }
+
   /** A link starts here; its anchor is the text appended until closeLink(). */
   openLink(): void {
     this.openStart = this.pos;
@@ -113,7 +160,37 @@ export class ContextTracker {
     if (s === null && (this.openHead !== null || this.pos - start > CONTEXT_ANCHOR_CHARS)) {
       s = headWords(this.anchorText(), CONTEXT_ANCHOR_CHARS);
     }
-    this.queue.push({ target, start, end: this.pos, before: this.openBefore, shown: s });
+    this.queue.push({ target, start, end: this.pos, before: this.openBefore, shown: s, fillAnchor: false });
+    this.openStart = -1;
+    this.openBefore = null;
+    this.openHead = null;
+    this.updateNextCheck();
+  }
+
+  /** The open link has no text (none, or only a space), so that its anchor would be ''. */
+  anchorIsBlank(): boolean {
+    if (this.openStart < 0) return true;
+    const n = this.pos - this.openStart;
+    // The ring holds collapsed text: blank is nothing or one space.
+    return n === 0 || (n === 1 && this.ring[this.openStart & RING_MASK] === 32);
+  }
+
+  /**
+   * closeLink(target, null), and set `target.anchor` to anchorText(). A short anchor (the common
+   * case) is taken from the context's read of the ring when the link settles, instead of a read of
+   * its own now.
+   */
+  closeTextLink(target: ContextTarget): void {
+    const start = this.openStart < 0 ? this.pos : this.openStart;
+    let shown: string | null = null;
+    let fillAnchor = true;
+    if (this.openHead !== null || this.pos - start > CONTEXT_ANCHOR_CHARS) {
+      const anchor = this.anchorText();
+      target.anchor = anchor;
+      shown = headWords(anchor, CONTEXT_ANCHOR_CHARS);
+      fillAnchor = false;
+    }
+    this.queue.push({ target, start, end: this.pos, before: this.openBefore, shown, fillAnchor });
     this.openStart = -1;
     this.openBefore = null;
     this.openHead = null;
@@ -122,7 +199,7 @@ export class ContextTracker {
 
   /** A link with no text of its own (an `<area>`): context from the text around this point. */
   pointLink(target: ContextTarget, shown: string): void {
-    this.queue.push({ target, start: this.pos, end: this.pos, before: null, shown });
+    this.queue.push({ target, start: this.pos, end: this.pos, before: null, shown, fillAnchor: false });
     this.updateNextCheck();
   }
 
@@ -179,7 +256,10 @@ export class ContextTracker {
         a = sp !== -1 && sp < w.start - from ? sp + 1 : w.start - from;
       }
       context = text.slice(a, b).trim();
+      // NOTE: only anchors of at most CONTEXT_ANCHOR_CHARS are filled here, so no cut is needed.
+      if (w.fillAnchor) w.target.anchor = text.slice(w.start - from, w.end - from).trim();
     } else {
+      if (w.fillAnchor) w.target.anchor = this.read(w.start, w.end).trim();
       const before = w.before ?? (from >= this.pos - RING_CHARS ? this.readBefore(w.start) : '');
       let after = this.read(w.end, end);
       if (end < this.pos && !isSpace(this.ring[end & RING_MASK]!)) after = dropLastWord(after);

@@ -3,29 +3,24 @@
  * from the same token stream as the links (a second htmlparser2 handler, see create-link-extractor).
  *
  * - `text`: visible text outside `<head>`, script, style, noscript, template and foreign content,
- *   whitespace-collapsed and cut at TEXT_MAX_CHARS; `wordCount` counts every word, past the cut too.
+ *   whitespace-collapsed and cut at TEXT_MAX_CHARS; `wordCount` counts every word, past the cut too
+ *   (see visible-text.ts).
  * - `trackingIds`: analytics, tag-manager and ad ids in script text and attribute values, normalised
  *   (`UA-1234-1`, `G-ABC123`, `GTM-XYZ`, `AW-123`, `ca-pub-123456`).
  * - `templateHash`: SHA-1 (16 hex digits) of the sorted set of element paths, down to
  *   SKELETON_MAX_DEPTH levels, each step `tag.class.class` with classes sorted. Text, attribute values
  *   other than class, and how often a path repeats are ignored, so pages of one theme agree whatever
- *   their content, while different themes differ.
+ *   their content, while different themes differ (see template-skeleton.ts).
  * - `mailtos`: the addresses of `mailto:` hrefs, lower-cased, deduped, at most MAILTO_MAX.
  */
-import { createHash } from 'node:crypto';
-import { collapseWhitespace, cutAt, isSpace } from './text.js';
+import { TemplateSkeleton } from './template-skeleton.js';
+import { VisibleText } from './visible-text.js';
 
-export const TEXT_MAX_CHARS = 20_000;
 export const MAILTO_MAX = 20;
-export const SKELETON_MAX_DEPTH = 6;
 const TRACKING_MAX = 50;
 
-/** Elements whose content is never visible text. */
-const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'textarea', 'iframe', 'object']);
-/** Inline elements: no word break around them. */
-const INLINE = new Set(['a', 'b', 'i', 'u', 's', 'q', 'em', 'tt', 'sub', 'sup', 'bdi', 'bdo', 'span', 'strong', 'small', 'code', 'abbr', 'mark', 'cite', 'kbd', 'samp', 'var', 'time', 'font', 'label', 'dfn', 'data']);
-
-// NOTE: the `g` flag makes these stateful; every use goes through matchAll, which clones them.
+// NOTE: the `g` flag makes these stateful: scanTrackingIds sets lastIndex before each use (exec
+// loops rather than matchAll, which would clone each regexp on every call).
 const TRACKING_PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/\bUA-(\d{4,10})-(\d{1,4})\b/gi, (m) => `UA-${m[1]}-${m[2]}`],
   [/\b(G|GT|AW|DC)-([A-Z0-9]{6,12})\b/gi, (m) => `${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}`],
@@ -38,7 +33,9 @@ const TRACKING_HINT = /UA-|G-|GT-|AW-|DC-|GTM-|pub-/i;
 export function scanTrackingIds(text: string, into: Set<string>): void {
   if (!TRACKING_HINT.test(text)) return;
   for (const [pattern, normalise] of TRACKING_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
       if (into.size >= TRACKING_MAX) return;
       into.add(normalise(m));
     }
@@ -46,20 +43,55 @@ export function scanTrackingIds(text: string, into: Set<string>): void {
 }
 
 
+/** Footprint tag kinds, as bit flags. */
+const K_HIDDEN = 1;
+const K_INLINE = 2;
+const K_SCRIPT = 4;
+
+/**
+ * Kind of a lower-case tag name: K_HIDDEN for elements whose content is never visible text
+ * (script, style, noscript, template, head, title, svg, math, textarea, iframe, object), K_INLINE
+ * for inline elements, with no word break around them (a, b, i, u, s, q, em, tt, sub, sup, bdi, bdo,
+ * span, strong, small, code, abbr, mark, cite, kbd, samp, var, time, font, label, dfn, data), plus
+ * K_SCRIPT for script. Switching on the length keeps the common names to a couple of comparisons.
+ */
+function footprintTagKind(name: string): number {
+  switch (name.length) {
+    case 1:
+      return name === 'a' || name === 'b' || name === 'i' || name === 'u' || name === 's' || name === 'q' ? K_INLINE : 0;
+    case 2:
+      return name === 'em' || name === 'tt' ? K_INLINE : 0;
+    case 3:
+      if (name === 'svg') return K_HIDDEN;
+      return name === 'sub' || name === 'sup' || name === 'bdi' || name === 'bdo' || name === 'kbd' || name === 'var' || name === 'dfn' ? K_INLINE : 0;
+    case 4:
+      if (name === 'head' || name === 'math') return K_HIDDEN;
+      return name === 'span' || name === 'code' || name === 'abbr' || name === 'mark' || name === 'cite' || name === 'samp' || name === 'time' || name === 'font' || name === 'data' ? K_INLINE : 0;
+    case 5:
+      if (name === 'style' || name === 'title') return K_HIDDEN;
+      return name === 'small' || name === 'label' ? K_INLINE : 0;
+    case 6:
+      if (name === 'script') return K_HIDDEN | K_SCRIPT;
+      if (name === 'iframe' || name === 'object') return K_HIDDEN;
+      return name === 'strong' ? K_INLINE : 0;
+    case 8:
+      return name === 'noscript' || name === 'template' || name === 'textarea' ? K_HIDDEN : 0;
+    default:
+      return 0;
+  }
+}
+
 export class FootprintCollector {
-  private readonly chunks: string[] = [];
-  private kept = 0;
-  private words = 0;
-  private inWord = false;
+  private readonly visible = new VisibleText();
   private hiddenDepth = 0;
   private inScript = false;
   private scriptText = '';
   private readonly tracking = new Set<string>();
   private readonly mail = new Set<string>();
-  private readonly paths = new Set<string>();
-  /** Skeleton path of each open element down to SKELETON_MAX_DEPTH ('' deeper), and the open tag names. */
-  private readonly stack: string[] = [];
-  private readonly names: string[] = [];
+  private readonly skeleton = new TemplateSkeleton();
+  /** Kinds of the open elements (footprintTagKind). */
+  private kinds = new Uint8Array(64);
+  private open = 0;
   // The open tag whose attributes are still arriving.
   private pendingName: string | null = null;
   private pendingClass = '';
@@ -68,13 +100,19 @@ export class FootprintCollector {
     this.flush();
     this.pendingName = name;
     this.pendingClass = '';
-    this.names.push(name);
-    if (HIDDEN_TEXT.has(name)) this.hiddenDepth++;
-    if (name === 'script') {
+    const kind = footprintTagKind(name);
+    if (this.open === this.kinds.length) {
+      const kinds = new Uint8Array(this.open * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    this.kinds[this.open++] = kind;
+    if ((kind & K_HIDDEN) !== 0) this.hiddenDepth++;
+    if ((kind & K_SCRIPT) !== 0) {
       this.inScript = true;
       this.scriptText = '';
     }
-    if (!INLINE.has(name)) this.boundary();
+    if ((kind & K_INLINE) === 0) this.visible.boundary();
   }
 
   onattribute(name: string, value: string): void {
@@ -89,39 +127,33 @@ export class FootprintCollector {
     else if (name === 'src' || name.startsWith('data-')) scanTrackingIds(value, this.tracking);
   }
 
-  ontext(data: string): void {
+  /**
+   * Page text, except that adding it to the visible text is left to the caller (so that the
+   * characters are scanned once for both link context and footprint, see LinkHandler.ontext):
+   * returns the visible text that `data` belongs to, or null when it is not visible.
+   */
+  visibleTextFor(data: string): VisibleText | null {
     this.flush();
     if (this.inScript) {
       if (this.scriptText.length < 100_000) this.scriptText += data;
-      return;
+      return null;
     }
-    if (this.hiddenDepth > 0) return;
-    for (let i = 0; i < data.length; i++) {
-      if (isSpace(data.charCodeAt(i))) this.inWord = false;
-      else if (!this.inWord) {
-        this.inWord = true;
-        this.words++;
-      }
-    }
-    if (this.kept < TEXT_MAX_CHARS * 2) {
-      this.chunks.push(data);
-      this.kept += data.length;
-    }
+    return this.hiddenDepth === 0 ? this.visible : null;
   }
 
   onclosetag(name: string): void {
     this.flush();
-    // htmlparser2 closes elements in stack order, so the name popped is the one opened last.
-    const open = this.names.pop();
-    if (open === undefined) return;
-    this.stack.pop();
-    if (HIDDEN_TEXT.has(open) && this.hiddenDepth > 0) this.hiddenDepth--;
-    if (open === 'script' && this.inScript) {
+    // htmlparser2 closes elements in stack order, so the element closed is the one opened last.
+    if (this.open === 0) return;
+    const kind = this.kinds[--this.open]!;
+    this.skeleton.close();
+    if ((kind & K_HIDDEN) !== 0 && this.hiddenDepth > 0) this.hiddenDepth--;
+    if ((kind & K_SCRIPT) !== 0 && this.inScript) {
       this.inScript = false;
       scanTrackingIds(this.scriptText, this.tracking);
       this.scriptText = '';
     }
-    if (!INLINE.has(name)) this.boundary();
+    if ((footprintTagKind(name) & K_INLINE) === 0) this.visible.boundary();
   }
 
   /** Complete the pending open tag: its skeleton path. */
@@ -129,24 +161,7 @@ export class FootprintCollector {
     const name = this.pendingName;
     if (name === null) return;
     this.pendingName = null;
-    const depth = this.stack.length + 1;
-    if (depth > SKELETON_MAX_DEPTH) {
-      this.stack.push('');
-      return;
-    }
-    let step = name;
-    if (this.pendingClass !== '') {
-      const classes = [...new Set(this.pendingClass.split(/\s+/).filter((c) => c.length > 0))].sort();
-      if (classes.length > 0) step += '.' + classes.join('.');
-    }
-    const path = depth === 1 ? step : `${this.stack[depth - 2]!}>${step}`;
-    this.paths.add(path);
-    this.stack.push(path);
-  }
-
-  private boundary(): void {
-    this.inWord = false;
-    if (this.chunks.length > 0 && this.chunks[this.chunks.length - 1] !== ' ') this.chunks.push(' ');
+    this.skeleton.open(name, this.pendingClass);
   }
 
   private mailto(rest: string): void {
@@ -167,13 +182,11 @@ export class FootprintCollector {
   result(): { text: string; wordCount: number; trackingIds: string[]; templateHash: string; mailtos: string[] } {
     this.flush();
     if (this.inScript) scanTrackingIds(this.scriptText, this.tracking);
-    const text = cutAt(collapseWhitespace(this.chunks.join('')), TEXT_MAX_CHARS);
-    const skeleton = [...this.paths].sort().join('\n');
     return {
-      text,
-      wordCount: this.words,
+      text: this.visible.text(),
+      wordCount: this.visible.words,
       trackingIds: [...this.tracking].sort(),
-      templateHash: createHash('sha1').update(skeleton).digest('hex').slice(0, 16),
+      templateHash: this.skeleton.hash(),
       mailtos: [...this.mail],
     };
   }

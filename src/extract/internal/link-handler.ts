@@ -27,11 +27,14 @@ import { A_ALT, A_CLASS, A_CONTENT, A_HIDDEN, A_HREF, A_HTTP_EQUIV, A_ID, A_LANG
 import { collapseAndCut } from './text.js';
 import { classifySkippedHref, isFragmentOnlyHref } from './classify-href.js';
 import { ContextTracker } from './context-tracker.js';
+import type { VisibleText } from './visible-text.js';
 
 export const ANCHOR_MAX_CHARS = 500;
 export const TITLE_MAX_CHARS = 1000;
 /** Characters of text kept on each side of a link for its context. */
 export const CONTEXT_SIDE_CHARS = 50;
+/** Hosts remembered by domainOf (a power of two). */
+const RECENT_HOSTS = 8;
 
 export class LinkHandler {
   readonly links: ExtractedLink[] = [];
@@ -44,6 +47,10 @@ export class LinkHandler {
   readonly metaRobots: string[] = [];
 
   private base: string;
+  // domainOf's ring of recent hosts and their domains.
+  private readonly recentHosts: string[] = [];
+  private readonly recentDomains: string[] = [];
+  private recentNext = 0;
   private readonly agents: readonly string[];
 
   // Element stack: tag codes and frames (position | hidden), as typed arrays that grow when needed.
@@ -117,18 +124,27 @@ export class LinkHandler {
     if (this.pending) this.attrs.set(name, value);
   }
 
-  ontext(data: string): void {
+  /**
+   * Page text. `visible`, when given, takes the same text (the footprint's visible text): in the
+   * same pass over the characters when it is link context too.
+   */
+  ontext(data: string, visible: VisibleText | null = null): void {
     this.flush();
-    if (this.rawText) return;
+    if (this.rawText) {
+      visible?.add(data);
+      return;
+    }
     if (this.inTitle) {
       if (this.titleRaw.length < TITLE_MAX_CHARS * 4) this.titleRaw += data;
+      visible?.add(data);
       return;
     }
     if (this.needSpace) {
       this.needSpace = false;
       this.text.append(' ');
     }
-    this.text.append(data);
+    if (visible === null) this.text.append(data);
+    else this.text.appendVisible(data, visible);
   }
 
   onclosetag(): void {
@@ -272,15 +288,14 @@ export class LinkHandler {
 
   private endAnchor(): void {
     this.aOpen = false;
-    let anchor = this.text.anchorText();
-    let kind: LinkKind = 'a';
-    if (anchor.length === 0 && this.aHasImg) {
-      kind = 'img';
-      anchor = collapseAndCut(this.aAlt, ANCHOR_MAX_CHARS);
+    if (this.aHasImg && this.text.anchorIsBlank()) {
+      // An img link's alt is not page text, so the context shows it between the text around.
+      const anchor = collapseAndCut(this.aAlt, ANCHOR_MAX_CHARS);
+      this.text.closeLink(this.push(this.aUrl, this.aHost, 'img', anchor, this.aRel, this.aFrame), anchor);
+    } else {
+      // The anchor is the link's text, filled in with the context.
+      this.text.closeTextLink(this.push(this.aUrl, this.aHost, 'a', '', this.aRel, this.aFrame));
     }
-    const link = this.push(this.aUrl, this.aHost, kind, anchor, this.aRel, this.aFrame);
-    // An img link's alt is not page text, so the context shows it between the text around.
-    this.text.closeLink(link, kind === 'img' ? anchor : null);
   }
 
   private areaLink(frame: number): void {
@@ -313,7 +328,7 @@ export class LinkHandler {
     const link: ExtractedLink = {
       dstUrl: url,
       dstHost: host,
-      dstDomain: registrableDomain(host),
+      dstDomain: this.domainOf(host),
       kind,
       anchor,
       nofollow: (rel & REL_NOFOLLOW) !== 0,
@@ -326,6 +341,21 @@ export class LinkHandler {
     };
     this.links.push(link);
     return link;
+  }
+
+  /**
+   * Registrable domain of a link's host. A page links to a few hosts many times: the last hosts seen
+   * are compared first, which is cheaper than the shared cache's lookup of a fresh host string.
+   */
+  private domainOf(host: string): string {
+    const hosts = this.recentHosts;
+    for (let i = 0; i < hosts.length; i++) if (hosts[i] === host) return this.recentDomains[i]!;
+    const domain = registrableDomain(host);
+    const slot = this.recentNext;
+    hosts[slot] = host;
+    this.recentDomains[slot] = domain;
+    this.recentNext = (slot + 1) & (RECENT_HOSTS - 1);
+    return domain;
   }
 
   private grow(): void {
