@@ -1,5 +1,5 @@
 import type { AnchorVocabulary } from './anchor-vocabulary.js';
-import { anchorWords, foldWord } from './internal/anchor-words.js';
+import { anchorWords, foldWord, isAscii } from './internal/anchor-words.js';
 
 /**
  * Anchor text classes, the usual vocabulary of anchor-profile analysis:
@@ -31,7 +31,7 @@ const NAKED_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:[\p{L}\p{N}](?:[\p{L
  * @example classifyAnchor('Buy cheap widgets!', anchorVocabulary(['acme'], ['buy cheap widgets'])) // 'exact-match'
  */
 export function classifyAnchor(anchor: string, vocabulary: AnchorVocabulary, image = false): AnchorClass {
-  const raw = anchor.normalize('NFKC').trim().toLowerCase();
+  const raw = (isAscii(anchor) ? anchor : anchor.normalize('NFKC')).trim().toLowerCase();
   const words = anchorWords(raw);
   if (image || words.length === 0) return 'image-or-empty';
   if (NAKED_URL.test(raw)) return 'naked-url';
