@@ -23,7 +23,7 @@ describe('renumbering by score', () => {
     const renumbering = orderByScore(score);
     const { order, inverse } = renumbering;
     for (const blockNodes of [1, 16, 100, 300, 1000]) {
-      const csr = renumberedInCsr(graph, renumbering, blockNodes);
+      const csr = renumberedInCsr(graph, renumbering, blockNodes, true);
       assert.equal(csr.offsets[n], graph.edgeCount);
       for (let i = 0; i < n; i++) {
         const v = order[i];
@@ -37,6 +37,9 @@ describe('renumbering by score', () => {
         assert.deepEqual(got, expected, `row ${i}, blockNodes ${blockNodes}`);
       }
     }
+    const unweighted = renumberedInCsr(graph, renumbering, 16, false);
+    assert.equal(unweighted.weights, null, 'an unweighted rank copies no weights');
+    assert.equal(unweighted.sources.length, graph.edgeCount);
   });
 
   it('permutes values there and back', () => {

@@ -54,7 +54,7 @@ const MAP_TILE = 1 << 20;
 /**
  * The in-CSR of `graph` with nodes renumbered. The solver's tiles need each row grouped by source
  * block (`blockNodes` ids each, in block order), not sorted: the order within a group only changes the
- * order of a sum. 4·m bytes (+ 8·m with weights) and 8·(n + 1), plus a scratch row.
+ * order of a sum. 4·m bytes (+ 8·m when `weighted`) and 8·(n + 1), plus a scratch row.
  *
  * Two passes, because a random read of an 8 MB `inverse` per edge measured 5× slower than the
  * same reads within 4 MiB: rows are first copied to their new place, still in old ids (reads stream,
@@ -66,9 +66,12 @@ export function renumberedInCsr(
   graph: DirectedGraph,
   { order, inverse }: Renumbering,
   blockNodes: number,
+  weighted: boolean,
 ): { offsets: Int32Array; sources: Int32Array; weights: Float64Array | null } {
   const n = graph.nodeCount;
-  const { offsets: inOffsets, targets: inSources, weights: inWeights } = graph.in;
+  const { offsets: inOffsets, targets: inSources } = graph.in;
+  // An unweighted rank of a graph that carries weights leaves them behind.
+  const inWeights = weighted ? graph.in.weights : null;
   const offsets = new Int32Array(n + 1);
   let longest = 0;
   for (let i = 0; i < n; i++) {

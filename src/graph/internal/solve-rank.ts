@@ -106,14 +106,14 @@ export function solveRank(graph: DirectedGraph, teleport: Float64Array | null, w
       const renumbering = orderByScore(x, new Int32Array(ctx.z.buffer, ctx.z.byteOffset, n));
       order = renumbering.order;
       const renumberedBlock = blockNodes * RENUMBERED_BLOCK_FACTOR;
-      const csr = renumberedInCsr(graph, renumbering, renumberedBlock);
+      const csr = renumberedInCsr(graph, renumbering, renumberedBlock, weighted);
       const [xNext, invOutNext] = permuteValues([x, invOut], order, [rhs, y]);
       if (v0 !== null) [v0] = permuteValues([v0], order);
       [rhs, y] = [x, invOut];
       [x, invOut] = [xNext, invOutNext];
       y.fill(0);
       for (let v = 0; v < n; v++) rhs[v] = (1 - d) * (v0 === null ? 1 / n : v0[v]);
-      ctx = sweepContext(csr.offsets, csr.sources, weighted ? csr.weights : null, x, invOut, rhs, d, renumberedBlock, ctx.z);
+      ctx = sweepContext(csr.offsets, csr.sources, csr.weights, x, invOut, rhs, d, renumberedBlock, ctx.z);
     }
   }
   let total = 0;
