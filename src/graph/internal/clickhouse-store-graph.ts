@@ -13,16 +13,11 @@ import { VouchError } from '../../core/errors.js';
 import type { ClickHouseStore } from '../../store/index.js';
 import { buildGraph } from '../build-graph.js';
 import type { GraphLevel, StoreGraph } from './store-graph.js';
-import { FOLLOWED_LIVE } from './store-graph.js';
+import { ENDPOINTS, FOLLOWED_LIVE, HOST_NODES_SQL } from './store-graph.js';
 
 /** Each node once, with its domain (a page's from its `pages` row where it has one). */
 const NODES: Record<GraphLevel, string> = {
-  host: `SELECT host AS name, min(domain) AS domain FROM (
-      SELECT host, domain FROM pages
-      UNION ALL SELECT src_host, src_domain FROM links
-      UNION ALL SELECT dst_host, dst_domain FROM links
-      UNION ALL SELECT host, domain FROM hosts
-    ) GROUP BY host`,
+  host: HOST_NODES_SQL,
   domain: `SELECT name, name AS domain FROM (
       SELECT domain AS name FROM pages
       UNION DISTINCT SELECT src_domain FROM links
@@ -35,12 +30,6 @@ const NODES: Record<GraphLevel, string> = {
       UNION ALL SELECT src_url, src_domain, 1 FROM links
       UNION ALL SELECT dst_url, dst_domain, 1 FROM links
     ) GROUP BY url`,
-};
-
-const ENDPOINTS: Record<GraphLevel, [string, string]> = {
-  host: ['src_host', 'dst_host'],
-  domain: ['src_domain', 'dst_domain'],
-  page: ['src_url', 'dst_url'],
 };
 
 /** The work table of a level's node ids (`tag` is this run's `_rank_<hex>`). */

@@ -14,13 +14,16 @@ export type GraphLevel = 'host' | 'domain' | 'page';
 /** SQL of the links that make graph edges. */
 export const FOLLOWED_LIVE = `kind = 'a' AND NOT nofollow AND NOT ugc AND NOT sponsored AND NOT meta_nofollow AND lost_at IS NULL`;
 
-const NODES: Record<GraphLevel, string> = {
-  host: `SELECT host AS name, min(domain) AS domain FROM (
+/** Each host once, with its domain: the same SQL on DuckDB and ClickHouse. */
+export const HOST_NODES_SQL = `SELECT host AS name, min(domain) AS domain FROM (
       SELECT host, domain FROM pages
       UNION ALL SELECT src_host, src_domain FROM links
       UNION ALL SELECT dst_host, dst_domain FROM links
       UNION ALL SELECT host, domain FROM hosts
-    ) GROUP BY host`,
+    ) GROUP BY host`;
+
+const NODES: Record<GraphLevel, string> = {
+  host: HOST_NODES_SQL,
   domain: `SELECT domain AS name, domain FROM (
       SELECT domain FROM pages
       UNION SELECT src_domain FROM links
@@ -31,7 +34,8 @@ const NODES: Record<GraphLevel, string> = {
   page: `SELECT url AS name, NULL::VARCHAR AS domain FROM (SELECT url FROM pages UNION SELECT src_url FROM links UNION SELECT dst_url FROM links)`,
 };
 
-const ENDPOINTS: Record<GraphLevel, [string, string]> = {
+/** The link columns that are an edge's two ends at each level. */
+export const ENDPOINTS: Record<GraphLevel, [string, string]> = {
   host: ['src_host', 'dst_host'],
   domain: ['src_domain', 'dst_domain'],
   page: ['src_url', 'dst_url'],
