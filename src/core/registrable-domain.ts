@@ -17,6 +17,7 @@
  * Results are cached in a bounded Map: crawls and imports look up the same hosts over and over.
  */
 import { ValidationError } from './errors.js';
+import { detachedString } from './internal/detached-string.js';
 import { getDomain, parse } from 'tldts';
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const;
@@ -61,18 +62,8 @@ function miss(host: string): string {
     const oldest = cache.keys().next();
     if (oldest.done !== true) cache.delete(oldest.value);
   }
-  cache.set(detached(host), domain);
+  cache.set(detachedString(host), domain);
   return domain;
-}
-
-/**
- * A copy of `s` that shares no memory with the string it was cut from. V8 keeps a substring of 13
- * or more characters as a view into its parent, so a cached host cut from a link would keep that
- * whole page's text alive for as long as it stays in the cache.
- */
-function detached(s: string): string {
-  // The concatenation is flattened into a new string of s.length + 1 characters; the slice views that.
-  return (' ' + s).slice(1);
 }
 
 function isPlainHostChar(c: number): boolean {

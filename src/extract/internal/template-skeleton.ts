@@ -9,6 +9,7 @@
  * path strings are built once per node, when the hash is taken.
  */
 import { createHash } from 'node:crypto';
+import { detachedString } from '../../core/internal/detached-string.js';
 
 export const SKELETON_MAX_DEPTH = 6;
 
@@ -20,21 +21,11 @@ function classSuffix(value: string): string {
   let suffix = classSuffixes.get(value);
   if (suffix === undefined) {
     const classes = [...new Set(value.split(/\s+/).filter((c) => c.length > 0))].sort();
-    suffix = classes.length > 0 ? detached('.' + classes.join('.')) : '';
+    suffix = classes.length > 0 ? detachedString('.' + classes.join('.')) : '';
     if (classSuffixes.size >= CLASS_CACHE_MAX) classSuffixes.clear();
-    classSuffixes.set(detached(value), suffix);
+    classSuffixes.set(detachedString(value), suffix);
   }
   return suffix;
-}
-
-/**
- * A copy of `s` that shares no memory with the page. V8 keeps a substring of 13 or more characters
- * (and a concatenation) as a view into its parts, so a cached class value would keep its page's
- * whole text alive for as long as it stays in the cache.
- */
-function detached(s: string): string {
-  // The concatenation is flattened into a new string of s.length + 1 characters; the slice views that.
-  return (' ' + s).slice(1);
 }
 
 export class TemplateSkeleton {
